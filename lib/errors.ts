@@ -1,0 +1,55 @@
+// One error type for expected failures: a code the UI and API can rely on, a message a user can read.
+export const errorStatus = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  slug_taken: 409,
+  rate_limited: 429,
+  invalid_signature: 401,
+  dependency_unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, options?: { fieldErrors?: Record<string, string>; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = options?.fieldErrors;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Postgres SQLSTATE of a postgres.js error (possibly wrapped by Drizzle), if any. */
+export function pgErrorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Name of the violated constraint of a postgres.js error (possibly wrapped), if any. */
+export function pgConstraint(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
+    const name = (cur as { constraint_name?: unknown }).constraint_name;
+    if (typeof name === "string") return name;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,2 @@
+// Stands in for the "server-only" package outside Next's bundler (tests import server modules directly).
+export {};
