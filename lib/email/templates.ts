@@ -1,0 +1,80 @@
+// Email templates: plain functions from data to subject, HTML and text. Everything user-supplied is
+// escaped; links are built here from ids and tokens, never taken whole from input.
+import { z } from "zod";
+
+export const authActionTypes = ["signup", "recovery", "magiclink", "email_change", "invite"] as const;
+export type AuthActionType = (typeof authActionTypes)[number];
+
+export const templateData = {
+  welcome: z.object({ name: z.string().nullish() }),
+  auth: z.object({
+    actionType: z.enum(authActionTypes),
+    tokenHash: z.string().min(1),
+    token: z.string().optional(),
+    next: z.string().startsWith("/").default("/app"),
+  }),
+} as const;
+export type TemplateName = keyof typeof templateData;
+
+export type RenderedEmail = { subject: string; html: string; text: string; essential: boolean };
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function layout(title: string, bodyHtml: string): string {
+  return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f6f6f9;padding:24px">
+<div style="max-width:520px;margin:0 auto;background:#fff;border-radius:12px;padding:32px;color:#18181b">
+<p style="font-weight:700;font-size:18px;margin:0 0 24px">Ghostart</p>
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(title)}</h1>${bodyHtml}
+</div></body></html>`;
+}
+
+function button(href: string, label: string): string {
+  return `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="background:#4f46e5;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escapeHtml(label)}</a></p>`;
+}
+
+const authCopy: Record<AuthActionType, { subject: string; intro: string; cta: string }> = {
+  signup: { subject: "Confirm your email", intro: "Confirm your email address to finish creating your Ghostart account.", cta: "Confirm email" },
+  recovery: { subject: "Reset your password", intro: "Someone asked to reset the password of your Ghostart account. If it was you, choose a new one.", cta: "Choose a new password" },
+  magiclink: { subject: "Your sign-in link", intro: "Use this link to sign in to Ghostart.", cta: "Sign in" },
+  email_change: { subject: "Confirm your new email", intro: "Confirm this address to make it your Ghostart sign-in email.", cta: "Confirm new email" },
+  invite: { subject: "You're invited to Ghostart", intro: "You have been invited to Ghostart.", cta: "Accept invitation" },
+};
+
+export function authLink(appUrl: string, data: z.infer<(typeof templateData)["auth"]>): string {
+  const url = new URL("/auth/confirm", appUrl);
+  url.searchParams.set("token_hash", data.tokenHash);
+  url.searchParams.set("type", data.actionType);
+  url.searchParams.set("next", data.next);
+  return url.toString();
+}
+
+export function renderEmail(template: string, rawData: unknown, ctx: { appUrl: string }): RenderedEmail {
+  switch (template) {
+    case "welcome": {
+      const data = templateData.welcome.parse(rawData);
+      const hello = data.name ? `Welcome, ${data.name}!` : "Welcome to Ghostart!";
+      const dashboard = new URL("/app", ctx.appUrl).toString();
+      return {
+        subject: "Welcome to Ghostart",
+        essential: false,
+        html: layout(hello, `<p>Your account is ready. Create or open your organization, connect an account, and write your first post.</p>${button(dashboard, "Open Ghostart")}`),
+        text: `${hello}\n\nYour account is ready. Open Ghostart: ${dashboard}\n`,
+      };
+    }
+    case "auth": {
+      const data = templateData.auth.parse(rawData);
+      const copy = authCopy[data.actionType];
+      const link = authLink(ctx.appUrl, data);
+      const code = data.token ? `<p>Or enter this code: <strong>${escapeHtml(data.token)}</strong></p>` : "";
+      return {
+        subject: copy.subject,
+        essential: true,
+        html: layout(copy.subject, `<p>${escapeHtml(copy.intro)}</p>${button(link, copy.cta)}${code}<p style="color:#71717a;font-size:13px">This link expires in one hour and works once. If you did not ask for it, ignore this email.</p>`),
+        text: `${copy.intro}\n\n${copy.cta}: ${link}\n${data.token ? `Code: ${data.token}\n` : ""}\nThis link expires in one hour and works once.\n`,
+      };
+    }
+    default:
+      throw new Error(`Unknown email template: ${template}`);
+  }
+}
