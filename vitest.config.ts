@@ -9,6 +9,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    pool: "forks",
+    // 2 cores: two files at a time; integration files each get their own database and Redis prefix.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         resolve: { alias },
@@ -29,7 +32,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],

@@ -28,4 +28,10 @@ afterAll(async () => {
   const { closeDatabases } = await import("../lib/db/pool");
   await closeDatabases();
   await db.drop();
+  // Leave no queue keys behind in the shared Redis.
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(process.env.REDIS_URL!);
+  const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
 });

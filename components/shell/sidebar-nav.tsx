@@ -1,0 +1,52 @@
+"use client";
+import { BarChart3, CalendarDays, CheckSquare, FolderKanban, Image as ImageIcon, LayoutDashboard, PenSquare, Settings, Users, FileText } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/lib/utils";
+
+const items = [
+  { label: "Dashboard", path: "", icon: LayoutDashboard, ready: true },
+  { label: "Compose", path: "/compose", icon: PenSquare },
+  { label: "Posts", path: "/posts", icon: FileText },
+  { label: "Calendar", path: "/calendar", icon: CalendarDays },
+  { label: "Campaigns", path: "/campaigns", icon: FolderKanban },
+  { label: "Media", path: "/media", icon: ImageIcon },
+  { label: "Review", path: "/review", icon: CheckSquare },
+  { label: "Analytics", path: "/analytics", icon: BarChart3 },
+  { label: "Team", path: "/members", icon: Users },
+  { label: "Settings", path: "/settings", icon: Settings },
+];
+
+export function SidebarNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Sections" className="grid gap-1 text-sm">
+      {items.map(({ label, path, icon: Icon, ready }) => {
+        const href = `/${slug}${path}`;
+        const isActive = pathname === href;
+        const body = (
+          <>
+            <Icon aria-hidden="true" className="size-4" />
+            <span className="flex-1">{label}</span>
+            {!ready ? (
+              <Badge variant="outline" className="text-[10px] font-normal">
+                Soon
+              </Badge>
+            ) : null}
+          </>
+        );
+        const cls = "flex items-center gap-3 rounded-md px-3 py-2";
+        return ready ? (
+          <Link key={label} href={href} aria-current={isActive ? "page" : undefined} className={cn(cls, isActive ? "bg-sidebar-accent font-medium text-sidebar-accent-foreground" : "text-sidebar-foreground/80 hover:bg-sidebar-accent/60")}>
+            {body}
+          </Link>
+        ) : (
+          <span key={label} aria-disabled="true" title={`${label} is on its way`} className={cn(cls, "cursor-not-allowed text-sidebar-foreground/50")}>
+            {body}
+          </span>
+        );
+      })}
+    </nav>
+  );
+}

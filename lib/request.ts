@@ -1,0 +1,15 @@
+// Request metadata for logs and the audit trail. proxy.ts assigns x-request-id to every request.
+import "server-only";
+import { headers } from "next/headers";
+import { randomUUID } from "node:crypto";
+
+export async function getRequestMeta(): Promise<{ requestId: string; ip: string | null; origin: string | null; host: string | null }> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    requestId: h.get("x-request-id") ?? randomUUID(),
+    ip: forwarded || h.get("x-real-ip") || null,
+    origin: h.get("origin"),
+    host: h.get("x-forwarded-host") ?? h.get("host"),
+  };
+}

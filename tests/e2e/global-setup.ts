@@ -1,0 +1,75 @@
+// Starts the whole product for the browser tests: a fresh database, the Resend stand-in, the local
+// auth server, the worker and the production build of the web app (built once, shared by every test).
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { Redis } from "ioredis";
+import postgres from "postgres";
+import { seedOrg, seedUser } from "../../scripts/db/fixtures";
+import { findOrStartPostgres, prepareDatabase } from "../../scripts/lib/postgres";
+import { ensureRedis, loadEnvFile, startService, startTsService, stopServices, waitForHttp, type Env, type Service } from "../../scripts/lib/stack";
+import { e2e } from "./stack-config";
+import { fixtures } from "./fixtures";
+
+export default async function globalSetup() {
+  const log = (m: string) => console.log(`[e2e] ${m}`);
+  const pg = await findOrStartPostgres(log);
+  await prepareDatabase(pg, e2e.database, { recreate: true });
+  const su = postgres(pg.url(e2e.database), { max: 1, onnotice: () => {} });
+  const other = await seedUser(su, fixtures.otherOwner);
+  await seedOrg(su, { ...fixtures.otherOrg, members: [{ userId: other.id, role: "owner" }] });
+  await seedUser(su, fixtures.existingUser);
+  await su.end();
+
+  const { values } = loadEnvFile();
+  const redis = await ensureRedis(process.env.REDIS_URL ?? values.REDIS_URL ?? "redis://127.0.0.1:6379", log);
+  const r = new Redis(redis.url);
+  const keys = await r.keys(`${e2e.queuePrefix}:*`);
+  if (keys.length) await r.del(...keys);
+  r.disconnect();
+
+  rmSync(path.join(process.cwd(), e2e.dataDir), { recursive: true, force: true });
+  const { NODE_ENV: _nodeEnv, ...inherited } = process.env;
+  const env: Env = {
+    ...inherited,
+    ...values,
+    APP_URL: e2e.appUrl,
+    DATABASE_URL: pg.url(e2e.database, "app_rls"),
+    DATABASE_ADMIN_URL: pg.url(e2e.database, "app_owner"),
+    AUTH_DATABASE_URL: pg.url(e2e.database, "supabase_auth_admin"),
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: e2e.queuePrefix,
+    SUPABASE_URL: e2e.authUrl,
+    AUTH_SEND_EMAIL_HOOK_URL: `${e2e.appUrl}/api/webhooks/auth-email`,
+    AUTH_SIGNING_KEY_FILE: `${e2e.dataDir}/signing-key.json`,
+    RESEND_BASE_URL: e2e.resendUrl,
+    OUTBOX_FILE: `${e2e.dataDir}/outbox.json`,
+    DEV_OUTBOX: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+  };
+
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    log("no production build yet: next build");
+    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const quiet = { quiet: !process.env.E2E_VERBOSE };
+  const services: Service[] = [];
+  if (redis.service) services.push(redis.service);
+  services.push(startTsService("stubs", "scripts/stand-ins/main.ts", env, [], quiet));
+  services.push(startTsService("auth", "scripts/auth-server/main.ts", { ...env, NODE_ENV: "test" }, [], quiet));
+  services.push(startTsService("worker", "workers/index.ts", { ...env, NODE_ENV: "test" }, ["--conditions=react-server"], quiet));
+  services.push(startService("web", "node_modules/.bin/next", ["start", "--port", String(e2e.port)], env, quiet));
+  try {
+    await waitForHttp(`${e2e.appUrl}/api/health`, 60_000, (s) => s === 200);
+    await waitForHttp(`${e2e.authUrl}/auth/v1/health`, 30_000, (s) => s === 200);
+  } catch (err) {
+    await stopServices(services);
+    throw err;
+  }
+  return async () => {
+    await stopServices(services);
+  };
+}

@@ -1,0 +1,10 @@
+// Ports and addresses of the end-to-end stack: apart from `npm run dev`'s, so both can run at once.
+export const e2e = {
+  appUrl: "http://localhost:3100",
+  port: 3100,
+  authUrl: "http://127.0.0.1:54331",
+  resendUrl: "http://127.0.0.1:54334",
+  database: "ghostart_e2e",
+  queuePrefix: "ghostart-e2e",
+  dataDir: ".data/e2e",
+};
