@@ -82,7 +82,10 @@ async function main(): Promise<number> {
       ],
     ];
     for (const [name, step] of steps) {
+      const failedBefore = totals.failed;
       if (!step()) {
+        // A step that fails without failing a test (typecheck, lint, build, a crash) still counts.
+        if (totals.failed === failedBefore) totals.failed += 1;
         log(`${name} failed; later steps not run`);
         return 1;
       }

@@ -7,8 +7,9 @@ import WebSocket from "ws";
 import { getEnv } from "@/lib/env";
 
 export async function createSupabaseServerClient() {
-  const env = getEnv();
+  // cookies() first: it marks the route dynamic before anything reads configuration.
   const cookieStore = await cookies();
+  const env = getEnv();
   return createServerClient(env.SUPABASE_URL, env.SUPABASE_PUBLISHABLE_KEY, {
     cookies: {
       getAll: () => cookieStore.getAll(),

@@ -6,7 +6,9 @@
 create table public.email_log (
   id uuid primary key default gen_random_uuid(),
   org_id uuid references public.organizations (id) on delete set null,
-  user_id uuid references auth.users (id) on delete set null,
+  -- No foreign key: Supabase calls the Send Email Hook inside the sign-up transaction, before the new
+  -- auth.users row is committed, so a reference would fail every confirmation email.
+  user_id uuid,
   template text not null,
   to_email text not null,
   data jsonb not null default '{}'::jsonb,
