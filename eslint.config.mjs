@@ -5,11 +5,21 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -17,14 +27,27 @@ const config = [
     files: ["app/**", "components/**", "lib/**", "workers/**", "proxy.ts"],
     ignores: ["lib/env.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
     },
   },
   {
     // withAdmin bypasses RLS: pages and components never touch it.
     files: ["app/**", "components/**"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db/admin", message: "withAdmin is for webhooks, jobs and seeds; request code uses withRls." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/db/admin",
+              message: "withAdmin is for webhooks, jobs and seeds; request code uses withRls.",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

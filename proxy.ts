@@ -5,8 +5,19 @@ import { NextResponse, type NextRequest } from "next/server";
 import WebSocket from "ws";
 import { getEnv } from "@/lib/env";
 
-const PUBLIC_PREFIXES = ["/login", "/signup", "/check-email", "/forgot-password", "/reset-password", "/auth/", "/api/", "/dev/", "/pricing"];
-const isPublic = (path: string) => path === "/" || PUBLIC_PREFIXES.some((p) => path === p.replace(/\/$/, "") || path.startsWith(p));
+const PUBLIC_PREFIXES = [
+  "/login",
+  "/signup",
+  "/check-email",
+  "/forgot-password",
+  "/reset-password",
+  "/auth/",
+  "/api/",
+  "/dev/",
+  "/pricing",
+];
+const isPublic = (path: string) =>
+  path === "/" || PUBLIC_PREFIXES.some((p) => path === p.replace(/\/$/, "") || path.startsWith(p));
 
 export async function proxy(request: NextRequest) {
   const env = getEnv();
@@ -48,5 +59,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/health|api/webhooks|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico)$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/health|api/webhooks|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico)$).*)",
+  ],
 };

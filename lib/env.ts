@@ -1,9 +1,7 @@
 // Configuration, parsed once with zod. The only module that reads process.env.
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -16,7 +14,10 @@ const envSchema = z.object({
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 
   REDIS_URL: z.string().startsWith("redis").default("redis://127.0.0.1:6379"),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default("ghostart"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default("ghostart"),
 
   SUPABASE_URL: z.url(),
   SUPABASE_PUBLISHABLE_KEY: z.string().min(10),

@@ -18,7 +18,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, options?: { fieldErrors?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { fieldErrors?: Record<string, string>; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;

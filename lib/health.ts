@@ -14,21 +14,36 @@ async function timed(fn: () => Promise<Record<string, unknown> | void>): Promise
     const extra = (await fn()) ?? {};
     return { ok: extra.ok !== false, ...extra, ms: Math.round(performance.now() - start) };
   } catch (err) {
-    return { ok: false, ms: Math.round(performance.now() - start), error: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - start),
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms),
+    ),
+  ]);
 
 /** Whether the login role of `db` is subject to RLS (not a superuser, no BYPASSRLS). */
-export async function checkRlsRole(db: Db): Promise<{ ok: boolean; role?: string; error?: string }> {
+export async function checkRlsRole(
+  db: Db,
+): Promise<{ ok: boolean; role?: string; error?: string }> {
   const rows = await db.execute<{ user: string; bypass: boolean; superuser: boolean }>(
     sql`select session_user as user, rolbypassrls as bypass, rolsuper as superuser from pg_roles where rolname = session_user`,
   );
   const r = [...rows][0];
   const unsafe = !r || r.bypass || r.superuser;
-  return { ok: !unsafe, role: r?.user, ...(unsafe ? { error: "the RLS pool's role can bypass row-level security" } : {}) };
+  return {
+    ok: !unsafe,
+    role: r?.user,
+    ...(unsafe ? { error: "the RLS pool's role can bypass row-level security" } : {}),
+  };
 }
 
 export async function checkHealth() {
@@ -38,7 +53,11 @@ export async function checkHealth() {
     timed(async () => void (await withTimeout(getRedis().ping(), 3000))),
     timed(async () => {
       const counts: Record<string, unknown> = {};
-      for (const name of queueNames) counts[name] = await withTimeout(getQueue(name).getJobCounts("waiting", "active", "delayed", "failed"), 3000);
+      for (const name of queueNames)
+        counts[name] = await withTimeout(
+          getQueue(name).getJobCounts("waiting", "active", "delayed", "failed"),
+          3000,
+        );
       return { counts };
     }),
   ]);

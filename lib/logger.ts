@@ -7,7 +7,12 @@ type Fields = Record<string, unknown>;
 
 function serializeError(err: unknown) {
   if (err instanceof Error) {
-    return { name: err.name, message: err.message, stack: err.stack, code: (err as { code?: unknown }).code };
+    return {
+      name: err.name,
+      message: err.message,
+      stack: err.stack,
+      code: (err as { code?: unknown }).code,
+    };
   }
   return err;
 }

@@ -4,7 +4,11 @@ import { Redis, type RedisOptions } from "ioredis";
 import { getEnv } from "@/lib/env";
 
 export function createRedis(options: RedisOptions = {}): Redis {
-  return new Redis(getEnv().REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true, ...options });
+  return new Redis(getEnv().REDIS_URL, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    ...options,
+  });
 }
 
 const globalRedis = globalThis as unknown as { __ghostartRedis?: Redis };

@@ -3,7 +3,12 @@ import "server-only";
 import { headers } from "next/headers";
 import { randomUUID } from "node:crypto";
 
-export async function getRequestMeta(): Promise<{ requestId: string; ip: string | null; origin: string | null; host: string | null }> {
+export async function getRequestMeta(): Promise<{
+  requestId: string;
+  ip: string | null;
+  origin: string | null;
+  host: string | null;
+}> {
   const h = await headers();
   const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {

@@ -3,7 +3,16 @@
 import { seedDemo, demoPassword, demoUsers } from "./db/seed";
 import { applyMigrations } from "../lib/db/migrate";
 import { findOrStartPostgres, prepareDatabase } from "./lib/postgres";
-import { ensureRedis, loadEnvFile, startService, startTsService, stopServices, waitForHttp, type Env, type Service } from "./lib/stack";
+import {
+  ensureRedis,
+  loadEnvFile,
+  startService,
+  startTsService,
+  stopServices,
+  waitForHttp,
+  type Env,
+  type Service,
+} from "./lib/stack";
 
 const log = (m: string) => console.log(`\x1b[1m[dev]\x1b[0m ${m}`);
 const services: Service[] = [];
@@ -22,7 +31,9 @@ async function main() {
     await applyMigrations(env.DATABASE_ADMIN_URL);
   } else {
     const applied = await prepareDatabase(pg, "ghostart");
-    log(`database ghostart on ${pg.label}${applied.length ? `: applied ${applied.length} migration(s)` : ", up to date"}`);
+    log(
+      `database ghostart on ${pg.label}${applied.length ? `: applied ${applied.length} migration(s)` : ", up to date"}`,
+    );
     env.DATABASE_URL = pg.url("ghostart", "app_rls");
     env.DATABASE_ADMIN_URL = pg.url("ghostart", "app_owner");
     env.AUTH_DATABASE_URL ??= pg.url("ghostart", "supabase_auth_admin");
@@ -38,7 +49,13 @@ async function main() {
   const port = new URL(appUrl).port || "3000";
   services.push(startTsService("stubs", "scripts/stand-ins/main.ts", env));
   services.push(startTsService("auth", "scripts/auth-server/main.ts", env));
-  services.push(startTsService("worker", "workers/index.ts", { ...env, NODE_ENV: "development" }, ["--conditions=react-server", "--watch-path=lib", "--watch-path=workers"]));
+  services.push(
+    startTsService("worker", "workers/index.ts", { ...env, NODE_ENV: "development" }, [
+      "--conditions=react-server",
+      "--watch-path=lib",
+      "--watch-path=workers",
+    ]),
+  );
   services.push(startService("web", "node_modules/.bin/next", ["dev", "--port", port], env));
   for (const s of services) {
     void s.exited.then((code) => {

@@ -22,16 +22,23 @@ const digest = createHash("sha256")
 const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
 if (current !== digest) {
   const fresh = !existsSync(path.join(root, "node_modules"));
-  const args = fresh && existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"];
+  const args =
+    fresh && existsSync(lock)
+      ? ["ci", "--no-audit", "--no-fund"]
+      : ["install", "--no-audit", "--no-fund"];
   console.log(`[setup] dependencies ${fresh ? "missing" : "changed"}: npm ${args[0]}…`);
   const r = spawnSync("npm", args, { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stampFile, digest);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", `${mode}.ts`), ...process.argv.slice(3)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(root, "scripts", `${mode}.ts`), ...process.argv.slice(3)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

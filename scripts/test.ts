@@ -45,7 +45,10 @@ async function main(): Promise<number> {
   const { values } = loadEnvFile();
   const pg = await findOrStartPostgres(log);
   log(`Postgres: ${pg.label}`);
-  const redis = await ensureRedis(process.env.REDIS_URL ?? values.REDIS_URL ?? "redis://127.0.0.1:6379", log);
+  const redis = await ensureRedis(
+    process.env.REDIS_URL ?? values.REDIS_URL ?? "redis://127.0.0.1:6379",
+    log,
+  );
   log(`Redis: ${redis.url}`);
   const { NODE_ENV: _nodeEnv, ...inherited } = process.env;
   const env: Env = { ...inherited, REDIS_URL: redis.url, NEXT_TELEMETRY_DISABLED: "1" };
@@ -54,11 +57,23 @@ async function main(): Promise<number> {
   try {
     const steps: [string, () => boolean][] = [
       ["typecheck", () => run("typecheck", bin("tsc"), ["--noEmit", "-p", "."], env)],
-      ["lint", () => run("lint", bin("eslint"), ["--max-warnings", "0", "."], env)],
+      ["lint", () => run("lint", "npm", ["run", "--silent", "lint"], env)],
       [
         "unit",
         () => {
-          const ok = run("unit", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], env);
+          const ok = run(
+            "unit",
+            bin("vitest"),
+            [
+              "run",
+              "--project",
+              "unit",
+              "--reporter=default",
+              "--reporter=json",
+              `--outputFile.json=${reports}/unit.json`,
+            ],
+            env,
+          );
           addVitest(`${reports}/unit.json`);
           return ok;
         },
@@ -66,7 +81,19 @@ async function main(): Promise<number> {
       [
         "integration",
         () => {
-          const ok = run("integration", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], env);
+          const ok = run(
+            "integration",
+            bin("vitest"),
+            [
+              "run",
+              "--project",
+              "integration",
+              "--reporter=default",
+              "--reporter=json",
+              `--outputFile.json=${reports}/integration.json`,
+            ],
+            env,
+          );
           addVitest(`${reports}/integration.json`);
           return ok;
         },
@@ -75,7 +102,10 @@ async function main(): Promise<number> {
       [
         "e2e",
         () => {
-          const ok = run("e2e", bin("playwright"), ["test"], { ...env, E2E_JSON_REPORT: `${reports}/e2e.json` });
+          const ok = run("e2e", bin("playwright"), ["test"], {
+            ...env,
+            E2E_JSON_REPORT: `${reports}/e2e.json`,
+          });
           addPlaywright(`${reports}/e2e.json`);
           return ok;
         },
@@ -94,7 +124,9 @@ async function main(): Promise<number> {
   } finally {
     if (redis.service) await stopServices([redis.service]);
     console.log(`\n${timings.join("\n")}`);
-    console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+    console.log(
+      `\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+    );
   }
 }
 

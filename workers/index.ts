@@ -19,7 +19,8 @@ async function processJob(job: Job): Promise<void> {
   const def = byName.get(job.name);
   if (!def) throw new UnrecoverableError(`No handler for job ${job.name}`);
   const parsed = def.schema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
   const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
   jobLog.info("job started");
   await def.handler(parsed.data, { job, log: jobLog });
@@ -34,12 +35,18 @@ const workers = queueNames.map((queue) => {
     lockDuration: env.WORKER_LOCK_DURATION_MS,
     stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
   });
-  worker.on("failed", (job, err) => log.warn("job failed", { job: job?.name, jobId: job?.id, err }));
+  worker.on("failed", (job, err) =>
+    log.warn("job failed", { job: job?.name, jobId: job?.id, err }),
+  );
   worker.on("error", (err) => log.error("worker error", { queue, err }));
   return worker;
 });
 
-const stopSweeps = startSweeps([{ name: "emails.requeue", run: () => requeueStaleEmails() }], env.SWEEP_INTERVAL_MS, log);
+const stopSweeps = startSweeps(
+  [{ name: "emails.requeue", run: () => requeueStaleEmails() }],
+  env.SWEEP_INTERVAL_MS,
+  log,
+);
 
 let shuttingDown = false;
 async function shutdown(signal: string) {
@@ -53,7 +60,12 @@ async function shutdown(signal: string) {
   force.unref();
   await stopSweeps();
   await Promise.all(workers.map((w) => w.close())); // waits for active jobs
-  await Promise.all([closeQueues(), closeDatabases(), closeRedis(), connection.quit().catch(() => {})]);
+  await Promise.all([
+    closeQueues(),
+    closeDatabases(),
+    closeRedis(),
+    connection.quit().catch(() => {}),
+  ]);
   log.info("worker stopped");
   process.exit(0);
 }

@@ -14,7 +14,8 @@ export function ForgotPasswordForm() {
     return (
       <Alert variant="success">
         <AlertDescription>
-          If an account exists for <strong>{state.data.email}</strong>, we sent it a link to choose a new password. The link works once, for one hour.
+          If an account exists for <strong>{state.data.email}</strong>, we sent it a link to choose
+          a new password. The link works once, for one hour.
         </AlertDescription>
       </Alert>
     );
@@ -23,7 +24,13 @@ export function ForgotPasswordForm() {
     <form action={formAction} className="grid gap-4" noValidate>
       <FormAlert state={state} />
       <FormField id="email" label="Email" error={fieldError(state, "email")}>
-        <Input name="email" type="email" autoComplete="email" required defaultValue={fieldValue(state, "email")} />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={fieldValue(state, "email")}
+        />
       </FormField>
       <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
     </form>

@@ -15,7 +15,13 @@ export function LoginForm({ next }: { next?: string }) {
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next ?? ""} />
       <FormField id="email" label="Email" error={fieldError(state, "email")}>
-        <Input name="email" type="email" autoComplete="email" required defaultValue={fieldValue(state, "email")} />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={fieldValue(state, "email")}
+        />
       </FormField>
       <FormField id="password" label="Password" error={fieldError(state, "password")}>
         <Input name="password" type="password" autoComplete="current-password" required />

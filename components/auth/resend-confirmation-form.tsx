@@ -13,17 +13,30 @@ export function ResendConfirmationForm() {
   if (state.status === "success") {
     return (
       <Alert variant="success">
-        <AlertDescription>If {state.data.email} is waiting for confirmation, a new link is on its way.</AlertDescription>
+        <AlertDescription>
+          If {state.data.email} is waiting for confirmation, a new link is on its way.
+        </AlertDescription>
       </Alert>
     );
   }
   return (
     <form action={formAction} className="grid gap-3" noValidate>
       <FormAlert state={state} />
-      <FormField id="email" label="Didn't get it? Send it again to" error={fieldError(state, "email")}>
-        <Input name="email" type="email" autoComplete="email" defaultValue={fieldValue(state, "email")} />
+      <FormField
+        id="email"
+        label="Didn't get it? Send it again to"
+        error={fieldError(state, "email")}
+      >
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={fieldValue(state, "email")}
+        />
       </FormField>
-      <SubmitButton variant="outline" pendingText="Sending…">Resend confirmation</SubmitButton>
+      <SubmitButton variant="outline" pendingText="Sending…">
+        Resend confirmation
+      </SubmitButton>
     </form>
   );
 }

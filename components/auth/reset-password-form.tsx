@@ -12,10 +12,19 @@ export function ResetPasswordForm() {
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <FormAlert state={state} />
-      <FormField id="password" label="New password" hint="At least 8 characters, with a letter and a number." error={fieldError(state, "password")}>
+      <FormField
+        id="password"
+        label="New password"
+        hint="At least 8 characters, with a letter and a number."
+        error={fieldError(state, "password")}
+      >
         <Input name="password" type="password" autoComplete="new-password" required />
       </FormField>
-      <FormField id="confirmPassword" label="Repeat the new password" error={fieldError(state, "confirmPassword")}>
+      <FormField
+        id="confirmPassword"
+        label="Repeat the new password"
+        error={fieldError(state, "confirmPassword")}
+      >
         <Input name="confirmPassword" type="password" autoComplete="new-password" required />
       </FormField>
       <SubmitButton pendingText="Saving…">Save new password</SubmitButton>

@@ -13,12 +13,28 @@ export function SignupForm() {
     <form action={formAction} className="grid gap-4" noValidate>
       <FormAlert state={state} />
       <FormField id="fullName" label="Your name" error={fieldError(state, "fullName")}>
-        <Input name="fullName" autoComplete="name" required defaultValue={fieldValue(state, "fullName")} />
+        <Input
+          name="fullName"
+          autoComplete="name"
+          required
+          defaultValue={fieldValue(state, "fullName")}
+        />
       </FormField>
       <FormField id="email" label="Work email" error={fieldError(state, "email")}>
-        <Input name="email" type="email" autoComplete="email" required defaultValue={fieldValue(state, "email")} />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={fieldValue(state, "email")}
+        />
       </FormField>
-      <FormField id="password" label="Password" hint="At least 8 characters, with a letter and a number." error={fieldError(state, "password")}>
+      <FormField
+        id="password"
+        label="Password"
+        hint="At least 8 characters, with a letter and a number."
+        error={fieldError(state, "password")}
+      >
         <Input name="password" type="password" autoComplete="new-password" required />
       </FormField>
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>

@@ -12,8 +12,14 @@ export function OutboxRefresh({ everyMs = 3000 }: { everyMs?: number }) {
     return () => clearInterval(t);
   }, [router, everyMs]);
   return (
-    <Button variant="outline" size="sm" onClick={() => startTransition(() => router.refresh())} disabled={pending}>
-      <RefreshCw aria-hidden="true" className={pending ? "size-4 animate-spin" : "size-4"} /> Refresh
+    <Button
+      variant="outline"
+      size="sm"
+      onClick={() => startTransition(() => router.refresh())}
+      disabled={pending}
+    >
+      <RefreshCw aria-hidden="true" className={pending ? "size-4 animate-spin" : "size-4"} />{" "}
+      Refresh
     </Button>
   );
 }

@@ -22,7 +22,11 @@ export function CreateOrgForm({ timeZones }: { timeZones: string[] }) {
   const [name, setName] = useState(fieldValue(state, "name") ?? "");
   const [slug, setSlug] = useState(fieldValue(state, "slug") ?? "");
   const [slugEdited, setSlugEdited] = useState(false);
-  const [timeZone] = useState(() => fieldValue(state, "timezone") ?? (timeZones.includes(browserTimeZone()) ? browserTimeZone() : "UTC"));
+  const [timeZone] = useState(
+    () =>
+      fieldValue(state, "timezone") ??
+      (timeZones.includes(browserTimeZone()) ? browserTimeZone() : "UTC"),
+  );
 
   return (
     <form action={formAction} className="grid gap-4" noValidate>
@@ -38,7 +42,12 @@ export function CreateOrgForm({ timeZones }: { timeZones: string[] }) {
           }}
         />
       </FormField>
-      <FormField id="slug" label="Address" hint={`ghostart.app/${slug || "your-team"}`} error={fieldError(state, "slug")}>
+      <FormField
+        id="slug"
+        label="Address"
+        hint={`ghostart.app/${slug || "your-team"}`}
+        error={fieldError(state, "slug")}
+      >
         <Input
           name="slug"
           required
@@ -49,7 +58,12 @@ export function CreateOrgForm({ timeZones }: { timeZones: string[] }) {
           }}
         />
       </FormField>
-      <FormField id="timezone" label="Time zone" hint="Schedules and the calendar use this zone." error={fieldError(state, "timezone")}>
+      <FormField
+        id="timezone"
+        label="Time zone"
+        hint="Schedules and the calendar use this zone."
+        error={fieldError(state, "timezone")}
+      >
         <NativeSelect name="timezone" defaultValue={timeZone}>
           {timeZones.map((tz) => (
             <NativeSelectOption key={tz} value={tz}>

@@ -2,7 +2,14 @@
 import { Check, ChevronsUpDown, Plus } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 type OrgItem = { slug: string; name: string; role: string };
 
@@ -10,9 +17,16 @@ export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="w-full justify-between px-2" aria-label={`Organization: ${current.name}. Switch organization`}>
+        <Button
+          variant="ghost"
+          className="w-full justify-between px-2"
+          aria-label={`Organization: ${current.name}. Switch organization`}
+        >
           <span className="flex min-w-0 items-center gap-2">
-            <span aria-hidden="true" className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-xs font-semibold text-primary-foreground">
+            <span
+              aria-hidden="true"
+              className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-xs font-semibold text-primary-foreground"
+            >
               {current.name.slice(0, 1).toUpperCase()}
             </span>
             <span className="truncate font-medium">{current.name}</span>

@@ -1,5 +1,16 @@
 "use client";
-import { BarChart3, CalendarDays, CheckSquare, FolderKanban, Image as ImageIcon, LayoutDashboard, PenSquare, Settings, Users, FileText } from "lucide-react";
+import {
+  BarChart3,
+  CalendarDays,
+  CheckSquare,
+  FolderKanban,
+  Image as ImageIcon,
+  LayoutDashboard,
+  PenSquare,
+  Settings,
+  Users,
+  FileText,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
@@ -38,11 +49,26 @@ export function SidebarNav({ slug }: { slug: string }) {
         );
         const cls = "flex items-center gap-3 rounded-md px-3 py-2";
         return ready ? (
-          <Link key={label} href={href} aria-current={isActive ? "page" : undefined} className={cn(cls, isActive ? "bg-sidebar-accent font-medium text-sidebar-accent-foreground" : "text-sidebar-foreground/80 hover:bg-sidebar-accent/60")}>
+          <Link
+            key={label}
+            href={href}
+            aria-current={isActive ? "page" : undefined}
+            className={cn(
+              cls,
+              isActive
+                ? "bg-sidebar-accent font-medium text-sidebar-accent-foreground"
+                : "text-sidebar-foreground/80 hover:bg-sidebar-accent/60",
+            )}
+          >
             {body}
           </Link>
         ) : (
-          <span key={label} aria-disabled="true" title={`${label} is on its way`} className={cn(cls, "cursor-not-allowed text-sidebar-foreground/50")}>
+          <span
+            key={label}
+            aria-disabled="true"
+            title={`${label} is on its way`}
+            className={cn(cls, "cursor-not-allowed text-sidebar-foreground/50")}
+          >
             {body}
           </span>
         );

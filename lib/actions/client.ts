@@ -15,10 +15,12 @@ import { createLogger, type Logger } from "@/lib/logger";
 import { can, type Permission } from "@/lib/orgs/permissions";
 import { getRequestMeta } from "@/lib/request";
 
-
 export type BaseCtx = { requestId: string; ip: string | null; log: Logger };
 export type AuthCtx = BaseCtx & { user: SessionUser };
-export type OrgCtx = AuthCtx & { org: { id: string; slug: string; name: string; timezone: string }; role: OrgRole };
+export type OrgCtx = AuthCtx & {
+  org: { id: string; slug: string; name: string; timezone: string };
+  role: OrgRole;
+};
 
 type Handler<S extends z.ZodType, C, T> = (input: z.infer<S>, ctx: C) => Promise<T>;
 
@@ -61,7 +63,13 @@ function build<S extends z.ZodType, C extends BaseCtx, T>(
       const parsed = schema.safeParse(toInput(raw));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
-        return { status: "error", code: "validation_failed", message: "Check the highlighted fields.", fieldErrors, values };
+        return {
+          status: "error",
+          code: "validation_failed",
+          message: "Check the highlighted fields.",
+          fieldErrors,
+          values,
+        };
       }
       const ctx = await resolveCtx({ requestId: meta.requestId, ip: meta.ip, log }, parsed.data);
       const data = await handler(parsed.data, ctx);
@@ -69,10 +77,21 @@ function build<S extends z.ZodType, C extends BaseCtx, T>(
     } catch (err) {
       unstable_rethrow(err); // redirect() and notFound() are control flow, not errors
       if (err instanceof AppError) {
-        return { status: "error", code: err.code, message: err.message, fieldErrors: err.fieldErrors, values };
+        return {
+          status: "error",
+          code: err.code,
+          message: err.message,
+          fieldErrors: err.fieldErrors,
+          values,
+        };
       }
       log.error("action failed", { err });
-      return { status: "error", code: "internal", message: `Something went wrong on our side. Please try again (reference ${meta.requestId.slice(0, 8)}).`, values };
+      return {
+        status: "error",
+        code: "internal",
+        message: `Something went wrong on our side. Please try again (reference ${meta.requestId.slice(0, 8)}).`,
+        values,
+      };
     }
   };
 }
@@ -83,7 +102,8 @@ export function action<S extends z.ZodType, T>(schema: S, handler: Handler<S, Ba
 
 async function resolveUser(base: BaseCtx): Promise<AuthCtx> {
   const user = await getSessionUser();
-  if (!user) throw new AppError("unauthenticated", "Your session has ended. Log in again to continue.");
+  if (!user)
+    throw new AppError("unauthenticated", "Your session has ended. Log in again to continue.");
   return { ...base, user, log: base.log.child({ userId: user.id }) };
 }
 
@@ -92,7 +112,11 @@ export function authAction<S extends z.ZodType, T>(schema: S, handler: Handler<S
 }
 
 /** The schema must carry the org's slug as `org`. */
-export function orgAction<S extends z.ZodType<{ org: string }>, T>(permission: Permission, schema: S, handler: Handler<S, OrgCtx, T>) {
+export function orgAction<S extends z.ZodType<{ org: string }>, T>(
+  permission: Permission,
+  schema: S,
+  handler: Handler<S, OrgCtx, T>,
+) {
   return build(
     schema,
     async (base, input) => {
@@ -104,8 +128,13 @@ export function orgAction<S extends z.ZodType<{ org: string }>, T>(permission: P
           where o.slug = ${input.org} and o.deleted_at is null`),
       );
       const row = [...rows][0];
-      if (!row) throw new AppError("not_found", "This organization does not exist or you are not a member.");
-      if (!can(row.role, permission)) throw new AppError("forbidden", "Your role does not allow this.");
+      if (!row)
+        throw new AppError(
+          "not_found",
+          "This organization does not exist or you are not a member.",
+        );
+      if (!can(row.role, permission))
+        throw new AppError("forbidden", "Your role does not allow this.");
       const { role, ...org } = row;
       return { ...ctx, org, role, log: ctx.log.child({ orgId: org.id }) };
     },

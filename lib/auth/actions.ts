@@ -2,7 +2,13 @@
 import { redirect } from "next/navigation";
 import { action, authAction } from "@/lib/actions/client";
 import { toAppError } from "@/lib/auth/errors";
-import { emailOnlyInput, linkedInInput, resetPasswordInput, signInInput, signUpInput } from "@/lib/auth/schemas";
+import {
+  emailOnlyInput,
+  linkedInInput,
+  resetPasswordInput,
+  signInInput,
+  signUpInput,
+} from "@/lib/auth/schemas";
 import { createSupabaseServerClient } from "@/lib/auth/supabase-server";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -24,7 +30,10 @@ export const signUpAction = action(signUpInput, async (input) => {
 
 export const signInAction = action(signInInput, async (input) => {
   const supabase = await createSupabaseServerClient();
-  const { error } = await supabase.auth.signInWithPassword({ email: input.email, password: input.password });
+  const { error } = await supabase.auth.signInWithPassword({
+    email: input.email,
+    password: input.password,
+  });
   if (error) throw toAppError(error);
   redirect(input.next);
 });
@@ -38,13 +47,16 @@ export const signInWithLinkedInAction = action(linkedInInput, async (input) => {
     options: { redirectTo: callback.toString(), skipBrowserRedirect: true },
   });
   if (error) throw toAppError(error);
-  if (!data.url) throw new AppError("dependency_unavailable", "LinkedIn sign-in is not available right now.");
+  if (!data.url)
+    throw new AppError("dependency_unavailable", "LinkedIn sign-in is not available right now.");
   redirect(data.url);
 });
 
 export const forgotPasswordAction = action(emailOnlyInput, async (input) => {
   const supabase = await createSupabaseServerClient();
-  const { error } = await supabase.auth.resetPasswordForEmail(input.email, { redirectTo: appUrl("/reset-password") });
+  const { error } = await supabase.auth.resetPasswordForEmail(input.email, {
+    redirectTo: appUrl("/reset-password"),
+  });
   if (error && error.code !== "user_not_found") throw toAppError(error);
   // Same answer whether or not the address has an account.
   return { email: input.email };
@@ -52,7 +64,11 @@ export const forgotPasswordAction = action(emailOnlyInput, async (input) => {
 
 export const resendConfirmationAction = action(emailOnlyInput, async (input) => {
   const supabase = await createSupabaseServerClient();
-  const { error } = await supabase.auth.resend({ type: "signup", email: input.email, options: { emailRedirectTo: appUrl("/app") } });
+  const { error } = await supabase.auth.resend({
+    type: "signup",
+    email: input.email,
+    options: { emailRedirectTo: appUrl("/app") },
+  });
   if (error) throw toAppError(error);
   return { email: input.email };
 });

@@ -22,7 +22,10 @@ describe("auth input", () => {
   });
 
   it("reports mismatched confirmation on the confirmation field", () => {
-    const r = resetPasswordInput.safeParse({ password: "long-enough-1", confirmPassword: "long-enough-2" });
+    const r = resetPasswordInput.safeParse({
+      password: "long-enough-1",
+      confirmPassword: "long-enough-2",
+    });
     expect(r.error!.issues[0]!.path).toEqual(["confirmPassword"]);
   });
 });

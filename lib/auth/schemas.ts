@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address."));
 
 export const newPasswordSchema = z
   .string()
@@ -12,7 +16,9 @@ export const newPasswordSchema = z
 export const nextPathSchema = z
   .string()
   .optional()
-  .transform((p) => (p && p.startsWith("/") && !p.startsWith("//") && !p.startsWith("/\\") ? p : "/app"));
+  .transform((p) =>
+    p && p.startsWith("/") && !p.startsWith("//") && !p.startsWith("/\\") ? p : "/app",
+  );
 
 export const signUpInput = z.object({
   fullName: z.string().trim().min(1, "Tell us your name.").max(120, "Use at most 120 characters."),
@@ -30,11 +36,21 @@ export const emailOnlyInput = z.object({ email: emailSchema });
 
 export const resetPasswordInput = z
   .object({ password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
 
 export const linkedInInput = z.object({ next: nextPathSchema });
 
-export const otpTypes = ["signup", "email", "recovery", "magiclink", "invite", "email_change"] as const;
+export const otpTypes = [
+  "signup",
+  "email",
+  "recovery",
+  "magiclink",
+  "invite",
+  "email_change",
+] as const;
 export const confirmParams = z.object({
   token_hash: z.string().min(8).max(200),
   type: z.enum(otpTypes),

@@ -22,6 +22,9 @@ create function g() returns int language plpgsql as $body$ begin return 2; end $
   });
 
   it("handles doubled quotes inside strings", () => {
-    expect(splitStatements("select 'it''s; fine'; select 2;")).toEqual(["select 'it''s; fine'", "select 2"]);
+    expect(splitStatements("select 'it''s; fine'; select 2;")).toEqual([
+      "select 'it''s; fine'",
+      "select 2",
+    ]);
   });
 });

@@ -92,7 +92,11 @@ export async function applyMigrations(ownerUrl: string, dir = migrationsDir): Pr
         statements text[],
         name text
       );`);
-    const done = new Set((await sql`select version from supabase_migrations.schema_migrations`).map((r) => r.version as string));
+    const done = new Set(
+      (await sql`select version from supabase_migrations.schema_migrations`).map(
+        (r) => r.version as string,
+      ),
+    );
     for (const m of await listMigrations(dir)) {
       if (done.has(m.version)) continue;
       const source = await readFile(m.file, "utf8");

@@ -6,7 +6,12 @@ import { getEnv } from "@/lib/env";
 import { getPool, type Tx } from "@/lib/db/pool";
 
 /** Claims of a verified Supabase access token (from supabase.auth.getClaims()). */
-export type JwtClaims = { sub: string; email?: string; role?: string; session_id?: string } & Record<string, unknown>;
+export type JwtClaims = {
+  sub: string;
+  email?: string;
+  role?: string;
+  session_id?: string;
+} & Record<string, unknown>;
 
 export type RlsTx = Tx;
 

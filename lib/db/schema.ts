@@ -12,7 +12,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export const orgRole = pgEnum("org_role", ["owner", "admin", "brand_creator", "employee", "viewer"]);
+export const orgRole = pgEnum("org_role", [
+  "owner",
+  "admin",
+  "brand_creator",
+  "employee",
+  "viewer",
+]);
 export type OrgRole = (typeof orgRole.enumValues)[number];
 
 const timestamps = {
@@ -25,7 +31,10 @@ export const organizations = pgTable("organizations", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   timezone: text("timezone").notNull().default("UTC"),
-  settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb("settings")
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdBy: uuid("created_by"),
   ...timestamps,
   deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -35,7 +44,9 @@ export type Organization = typeof organizations.$inferSelect;
 export const memberships = pgTable(
   "memberships",
   {
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     userId: uuid("user_id").notNull(),
     role: orgRole("role").notNull(),
     ...timestamps,
@@ -75,7 +86,10 @@ export const emailLog = pgTable("email_log", {
   userId: uuid("user_id"),
   template: text("template").notNull(),
   toEmail: text("to_email").notNull(),
-  data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  data: jsonb("data")
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   dedupeKey: text("dedupe_key").unique(),
   status: text("status", { enum: emailStatus }).notNull().default("queued"),
   attempts: integer("attempts").notNull().default(0),

@@ -21,13 +21,17 @@ const hookPayload = z.object({
 });
 
 type HookResult = { status: number; body: unknown };
-const hookError = (status: number, message: string): HookResult => ({ status, body: { error: { http_code: status, message } } });
+const hookError = (status: number, message: string): HookResult => ({
+  status,
+  body: { error: { http_code: status, message } },
+});
 
 /** The path of `redirectTo` when it points into the app; the default landing otherwise. */
 function nextFrom(redirectTo: string, appUrl: string): string {
   try {
     const url = new URL(redirectTo, appUrl);
-    if (url.origin === new URL(appUrl).origin && url.pathname.startsWith("/")) return `${url.pathname}${url.search}`;
+    if (url.origin === new URL(appUrl).origin && url.pathname.startsWith("/"))
+      return `${url.pathname}${url.search}`;
   } catch {
     // fall through
   }
@@ -45,14 +49,20 @@ export async function handleAuthEmailHook(headers: Headers, body: string): Promi
     return hookError(400, "Body is not JSON");
   }
   const parsed = hookPayload.safeParse(json);
-  if (!parsed.success) return hookError(400, `Unexpected payload: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  if (!parsed.success)
+    return hookError(400, `Unexpected payload: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   const { user, email_data: d } = parsed.data;
   await queueAuthEmail({
     userId: user.id,
     to: user.email,
     // Supabase retries a hook call with the same webhook-id: dedupe on it.
     dedupeKey: `auth-hook-${headers.get("webhook-id")}`,
-    data: { actionType: d.email_action_type, tokenHash: d.token_hash, token: d.token, next: nextFrom(d.redirect_to, env.APP_URL) },
+    data: {
+      actionType: d.email_action_type,
+      tokenHash: d.token_hash,
+      token: d.token,
+      next: nextFrom(d.redirect_to, env.APP_URL),
+    },
   });
   return { status: 200, body: {} };
 }

@@ -3,7 +3,15 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 
-export type OutboxEmail = { id: string; from: string; to: string[]; subject: string; html: string | null; text: string | null; created_at: string };
+export type OutboxEmail = {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  html: string | null;
+  text: string | null;
+  created_at: string;
+};
 
 export function isOutboxEnabled(): boolean {
   const env = getEnv();
@@ -15,12 +23,18 @@ export function isOutboxEnabled(): boolean {
 export async function listOutbox(limit = 30): Promise<OutboxEmail[]> {
   const env = getEnv();
   const headers = { authorization: `Bearer ${env.RESEND_API_KEY}` };
-  const list = await fetch(`${env.RESEND_BASE_URL}/emails?limit=${limit}`, { headers, cache: "no-store" });
+  const list = await fetch(`${env.RESEND_BASE_URL}/emails?limit=${limit}`, {
+    headers,
+    cache: "no-store",
+  });
   if (!list.ok) throw new Error(`outbox list failed: HTTP ${list.status}`);
   const { data } = (await list.json()) as { data: { id: string }[] };
   return Promise.all(
     data.map(async ({ id }) => {
-      const res = await fetch(`${env.RESEND_BASE_URL}/emails/${id}`, { headers, cache: "no-store" });
+      const res = await fetch(`${env.RESEND_BASE_URL}/emails/${id}`, {
+        headers,
+        cache: "no-store",
+      });
       return (await res.json()) as OutboxEmail;
     }),
   );

@@ -10,7 +10,9 @@ import type { z } from "zod";
 
 /** The signed-in user's welcome email, once per user (app.queue_welcome_email dedupes). */
 export async function queueWelcomeEmail(claims: JwtClaims): Promise<string | null> {
-  const rows = await withRls(claims, (tx) => tx.execute<{ id: string | null }>(sql`select app.queue_welcome_email() as id`));
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<{ id: string | null }>(sql`select app.queue_welcome_email() as id`),
+  );
   const id = [...rows][0]?.id ?? null;
   if (id) await sendEmailJob.enqueue({ emailId: id });
   return id;
@@ -27,7 +29,13 @@ export async function queueAuthEmail(input: {
   const [row] = await withAdmin((tx) =>
     tx
       .insert(emailLog)
-      .values({ userId: input.userId, template: "auth", toEmail: input.to, data, dedupeKey: input.dedupeKey })
+      .values({
+        userId: input.userId,
+        template: "auth",
+        toEmail: input.to,
+        data,
+        dedupeKey: input.dedupeKey,
+      })
       .onConflictDoUpdate({ target: emailLog.dedupeKey, set: { dedupeKey: input.dedupeKey } })
       .returning({ id: emailLog.id }),
   );
@@ -41,7 +49,12 @@ export async function requeueStaleEmails(olderThanMs = 60_000): Promise<number> 
     tx
       .select({ id: emailLog.id })
       .from(emailLog)
-      .where(and(eq(emailLog.status, "queued"), lt(emailLog.createdAt, new Date(Date.now() - olderThanMs))))
+      .where(
+        and(
+          eq(emailLog.status, "queued"),
+          lt(emailLog.createdAt, new Date(Date.now() - olderThanMs)),
+        ),
+      )
       .limit(500),
   );
   for (const { id } of stale) await sendEmailJob.enqueue({ emailId: id });

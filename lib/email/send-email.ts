@@ -11,12 +11,22 @@ import { getEnv } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/registry";
 
 // Resend error names that no retry will fix.
-const permanentErrors = new Set(["validation_error", "missing_required_field", "invalid_parameter", "invalid_from_address", "restricted_api_key", "invalid_api_key"]);
+const permanentErrors = new Set([
+  "validation_error",
+  "missing_required_field",
+  "invalid_parameter",
+  "invalid_from_address",
+  "restricted_api_key",
+  "invalid_api_key",
+]);
 
 let client: Resend | undefined;
 function resend(): Resend {
   const env = getEnv();
-  client ??= new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+  client ??= new Resend(
+    env.RESEND_API_KEY,
+    env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined,
+  );
   return client;
 }
 
@@ -35,24 +45,39 @@ export const sendEmailJob = defineJob({
         .returning(),
     );
     if (!row) return log.warn("email row not found", { emailId });
-    if (row.status !== "queued") return log.info("email already handled", { emailId, status: row.status });
+    if (row.status !== "queued")
+      return log.info("email already handled", { emailId, status: row.status });
 
     const email = renderEmail(row.template, row.data, { appUrl: env.APP_URL });
     const { data, error } = await resend().emails.send(
-      { from: env.EMAIL_FROM, to: row.toEmail, subject: email.subject, html: email.html, text: email.text },
+      {
+        from: env.EMAIL_FROM,
+        to: row.toEmail,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+      },
       { idempotencyKey: row.id },
     );
     if (error) {
       const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (permanentErrors.has(error.name) || isLastAttempt) {
-        await withAdmin((tx) => tx.update(emailLog).set({ status: "failed", error: `${error.name}: ${error.message}` }).where(eq(emailLog.id, emailId)));
+        await withAdmin((tx) =>
+          tx
+            .update(emailLog)
+            .set({ status: "failed", error: `${error.name}: ${error.message}` })
+            .where(eq(emailLog.id, emailId)),
+        );
         log.error("email failed", { emailId, error: error.name });
         return;
       }
       throw new Error(`Resend: ${error.name}: ${error.message}`);
     }
     await withAdmin((tx) =>
-      tx.update(emailLog).set({ status: "sent", providerId: data?.id ?? null, sentAt: new Date(), error: null }).where(eq(emailLog.id, emailId)),
+      tx
+        .update(emailLog)
+        .set({ status: "sent", providerId: data?.id ?? null, sentAt: new Date(), error: null })
+        .where(eq(emailLog.id, emailId)),
     );
     log.info("email sent", { emailId, template: row.template });
   },

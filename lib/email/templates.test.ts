@@ -8,7 +8,11 @@ describe("email templates", () => {
     const link = authLink(ctx.appUrl, { actionType: "signup", tokenHash: "abc123", next: "/acme" });
     const url = new URL(link);
     expect(url.pathname).toBe("/auth/confirm");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ token_hash: "abc123", type: "signup", next: "/acme" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      token_hash: "abc123",
+      type: "signup",
+      next: "/acme",
+    });
   });
 
   it("escapes user-supplied text in HTML", () => {
@@ -19,7 +23,11 @@ describe("email templates", () => {
   });
 
   it("marks auth emails essential and includes the code", () => {
-    const email = renderEmail("auth", { actionType: "recovery", tokenHash: "h", token: "123456" }, ctx);
+    const email = renderEmail(
+      "auth",
+      { actionType: "recovery", tokenHash: "h", token: "123456" },
+      ctx,
+    );
     expect(email.subject).toBe("Reset your password");
     expect(email.text).toContain("Code: 123456");
     expect(email.essential).toBe(true);

@@ -2,7 +2,13 @@
 // escaped; links are built here from ids and tokens, never taken whole from input.
 import { z } from "zod";
 
-export const authActionTypes = ["signup", "recovery", "magiclink", "email_change", "invite"] as const;
+export const authActionTypes = [
+  "signup",
+  "recovery",
+  "magiclink",
+  "email_change",
+  "invite",
+] as const;
 export type AuthActionType = (typeof authActionTypes)[number];
 
 export const templateData = {
@@ -19,7 +25,10 @@ export type TemplateName = keyof typeof templateData;
 export type RenderedEmail = { subject: string; html: string; text: string; essential: boolean };
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 function layout(title: string, bodyHtml: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f6f6f9;padding:24px">
@@ -34,11 +43,32 @@ function button(href: string, label: string): string {
 }
 
 const authCopy: Record<AuthActionType, { subject: string; intro: string; cta: string }> = {
-  signup: { subject: "Confirm your email", intro: "Confirm your email address to finish creating your Ghostart account.", cta: "Confirm email" },
-  recovery: { subject: "Reset your password", intro: "Someone asked to reset the password of your Ghostart account. If it was you, choose a new one.", cta: "Choose a new password" },
-  magiclink: { subject: "Your sign-in link", intro: "Use this link to sign in to Ghostart.", cta: "Sign in" },
-  email_change: { subject: "Confirm your new email", intro: "Confirm this address to make it your Ghostart sign-in email.", cta: "Confirm new email" },
-  invite: { subject: "You're invited to Ghostart", intro: "You have been invited to Ghostart.", cta: "Accept invitation" },
+  signup: {
+    subject: "Confirm your email",
+    intro: "Confirm your email address to finish creating your Ghostart account.",
+    cta: "Confirm email",
+  },
+  recovery: {
+    subject: "Reset your password",
+    intro:
+      "Someone asked to reset the password of your Ghostart account. If it was you, choose a new one.",
+    cta: "Choose a new password",
+  },
+  magiclink: {
+    subject: "Your sign-in link",
+    intro: "Use this link to sign in to Ghostart.",
+    cta: "Sign in",
+  },
+  email_change: {
+    subject: "Confirm your new email",
+    intro: "Confirm this address to make it your Ghostart sign-in email.",
+    cta: "Confirm new email",
+  },
+  invite: {
+    subject: "You're invited to Ghostart",
+    intro: "You have been invited to Ghostart.",
+    cta: "Accept invitation",
+  },
 };
 
 export function authLink(appUrl: string, data: z.infer<(typeof templateData)["auth"]>): string {
@@ -49,7 +79,11 @@ export function authLink(appUrl: string, data: z.infer<(typeof templateData)["au
   return url.toString();
 }
 
-export function renderEmail(template: string, rawData: unknown, ctx: { appUrl: string }): RenderedEmail {
+export function renderEmail(
+  template: string,
+  rawData: unknown,
+  ctx: { appUrl: string },
+): RenderedEmail {
   switch (template) {
     case "welcome": {
       const data = templateData.welcome.parse(rawData);
@@ -58,7 +92,10 @@ export function renderEmail(template: string, rawData: unknown, ctx: { appUrl: s
       return {
         subject: "Welcome to Ghostart",
         essential: false,
-        html: layout(hello, `<p>Your account is ready. Create or open your organization, connect an account, and write your first post.</p>${button(dashboard, "Open Ghostart")}`),
+        html: layout(
+          hello,
+          `<p>Your account is ready. Create or open your organization, connect an account, and write your first post.</p>${button(dashboard, "Open Ghostart")}`,
+        ),
         text: `${hello}\n\nYour account is ready. Open Ghostart: ${dashboard}\n`,
       };
     }
@@ -66,11 +103,16 @@ export function renderEmail(template: string, rawData: unknown, ctx: { appUrl: s
       const data = templateData.auth.parse(rawData);
       const copy = authCopy[data.actionType];
       const link = authLink(ctx.appUrl, data);
-      const code = data.token ? `<p>Or enter this code: <strong>${escapeHtml(data.token)}</strong></p>` : "";
+      const code = data.token
+        ? `<p>Or enter this code: <strong>${escapeHtml(data.token)}</strong></p>`
+        : "";
       return {
         subject: copy.subject,
         essential: true,
-        html: layout(copy.subject, `<p>${escapeHtml(copy.intro)}</p>${button(link, copy.cta)}${code}<p style="color:#71717a;font-size:13px">This link expires in one hour and works once. If you did not ask for it, ignore this email.</p>`),
+        html: layout(
+          copy.subject,
+          `<p>${escapeHtml(copy.intro)}</p>${button(link, copy.cta)}${code}<p style="color:#71717a;font-size:13px">This link expires in one hour and works once. If you did not ask for it, ignore this email.</p>`,
+        ),
         text: `${copy.intro}\n\n${copy.cta}: ${link}\n${data.token ? `Code: ${data.token}\n` : ""}\nThis link expires in one hour and works once.\n`,
       };
     }

@@ -17,12 +17,19 @@ describe("standard webhook signatures", () => {
     const other = "v1,whsec_" + Buffer.from("another-secret-entirely").toString("base64");
     expect(verifyStandardWebhook(other, headers, body, now).ok).toBe(false);
     expect(verifyStandardWebhook(secret, headers, body, now + 301).ok).toBe(false);
-    expect(verifyStandardWebhook(secret, new Headers(), body, now)).toEqual({ ok: false, reason: "missing signature headers" });
+    expect(verifyStandardWebhook(secret, new Headers(), body, now)).toEqual({
+      ok: false,
+      reason: "missing signature headers",
+    });
   });
 
   it("accepts any one of several space-separated signatures (secret rotation)", () => {
     const good = signStandardWebhook(secret, "msg_2", now, body)["webhook-signature"];
-    const headers = new Headers({ "webhook-id": "msg_2", "webhook-timestamp": String(now), "webhook-signature": `v1,AAAA ${good}` });
+    const headers = new Headers({
+      "webhook-id": "msg_2",
+      "webhook-timestamp": String(now),
+      "webhook-signature": `v1,AAAA ${good}`,
+    });
     expect(verifyStandardWebhook(secret, headers, body, now).ok).toBe(true);
   });
 });

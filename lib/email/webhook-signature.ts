@@ -10,8 +10,15 @@ function secretBytes(secret: string): Buffer {
   return Buffer.from(raw, "base64");
 }
 
-export function signStandardWebhook(secret: string, id: string, timestampSeconds: number, body: string) {
-  const mac = createHmac("sha256", secretBytes(secret)).update(`${id}.${timestampSeconds}.${body}`).digest("base64");
+export function signStandardWebhook(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+) {
+  const mac = createHmac("sha256", secretBytes(secret))
+    .update(`${id}.${timestampSeconds}.${body}`)
+    .digest("base64");
   return {
     "webhook-id": id,
     "webhook-timestamp": String(timestampSeconds),
@@ -35,7 +42,10 @@ export function verifyStandardWebhook(
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > TOLERANCE_SECONDS) {
     return { ok: false, reason: "timestamp outside tolerance" };
   }
-  const expected = Buffer.from(signStandardWebhook(secret, id, ts, body)["webhook-signature"].slice(3), "base64");
+  const expected = Buffer.from(
+    signStandardWebhook(secret, id, ts, body)["webhook-signature"].slice(3),
+    "base64",
+  );
   for (const candidate of signatures.split(" ")) {
     const [version, sig] = candidate.split(",");
     if (version !== "v1" || !sig) continue;

@@ -38,7 +38,12 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): DefinedJo
       const data = def.schema.parse(input) as z.infer<S>;
       const jobId = def.jobId?.(data);
       if (jobId?.includes(":")) throw new Error(`BullMQ job ids may not contain ":" (${jobId})`);
-      await getQueue(def.queue).add(def.name, data, { ...defaults, ...def.options, ...options, jobId });
+      await getQueue(def.queue).add(def.name, data, {
+        ...defaults,
+        ...def.options,
+        ...options,
+        jobId,
+      });
     },
   };
 }

@@ -39,4 +39,3 @@ export function startSweeps(sweeps: Sweep[], intervalMs: number, log: Logger): (
     await running;
   };
 }
-

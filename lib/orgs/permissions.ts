@@ -2,7 +2,13 @@
 // mirror it; the UI shows actions by it; the database refuses regardless.
 import type { OrgRole } from "@/lib/db/schema";
 
-export const roles = ["owner", "admin", "brand_creator", "employee", "viewer"] as const satisfies readonly OrgRole[];
+export const roles = [
+  "owner",
+  "admin",
+  "brand_creator",
+  "employee",
+  "viewer",
+] as const satisfies readonly OrgRole[];
 
 export const roleLabels: Record<OrgRole, string> = {
   owner: "Owner",

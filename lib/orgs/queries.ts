@@ -25,12 +25,21 @@ export async function getMyOrgBySlug(user: SessionUser, slug: string): Promise<M
   return (await listMyOrgs(user)).find((o) => o.slug === slug) ?? null;
 }
 
-export type DashboardCounts = { members: number; activity: { action: string; createdAt: string; actor: string | null }[] };
+export type DashboardCounts = {
+  members: number;
+  activity: { action: string; createdAt: string; actor: string | null }[];
+};
 
 export async function getDashboard(user: SessionUser, orgId: string): Promise<DashboardCounts> {
   return withRls(user.claims, async (tx) => {
-    const members = await tx.execute<{ n: number }>(sql`select count(*)::int as n from public.memberships where org_id = ${orgId}`);
-    const activity = await tx.execute<{ action: string; createdAt: string; actor: string | null }>(sql`
+    const members = await tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from public.memberships where org_id = ${orgId}`,
+    );
+    const activity = await tx.execute<{
+      action: string;
+      createdAt: string;
+      actor: string | null;
+    }>(sql`
       select a.action, a.created_at as "createdAt", coalesce(p.full_name, p.email) as actor
       from public.activity_log a left join public.profiles p on p.id = a.actor_id
       where a.org_id = ${orgId} order by a.created_at desc limit 5`);

@@ -31,8 +31,14 @@ describe("org slugs", () => {
   });
 
   it("checks the time zone is a real IANA zone", () => {
-    expect(createOrgInput.safeParse({ name: "A", slug: "acme", timezone: "Europe/Berlin" }).success).toBe(true);
-    expect(createOrgInput.safeParse({ name: "A", slug: "acme", timezone: "Mars/Olympus" }).success).toBe(false);
-    expect(createOrgInput.safeParse({ name: " ", slug: "acme", timezone: "UTC" }).success).toBe(false);
+    expect(
+      createOrgInput.safeParse({ name: "A", slug: "acme", timezone: "Europe/Berlin" }).success,
+    ).toBe(true);
+    expect(
+      createOrgInput.safeParse({ name: "A", slug: "acme", timezone: "Mars/Olympus" }).success,
+    ).toBe(false);
+    expect(createOrgInput.safeParse({ name: " ", slug: "acme", timezone: "UTC" }).success).toBe(
+      false,
+    );
   });
 });

@@ -2,9 +2,36 @@ import { z } from "zod";
 
 // Paths an org slug would shadow (top-level routes and what we may add).
 export const reservedSlugs = new Set([
-  "api", "app", "auth", "login", "logout", "signup", "onboarding", "dev", "pricing", "forgot-password",
-  "reset-password", "check-email", "settings", "new", "orgs", "admin", "help", "docs", "blog", "about",
-  "legal", "privacy", "terms", "static", "public", "assets", "invite", "invitations", "preview", "share",
+  "api",
+  "app",
+  "auth",
+  "login",
+  "logout",
+  "signup",
+  "onboarding",
+  "dev",
+  "pricing",
+  "forgot-password",
+  "reset-password",
+  "check-email",
+  "settings",
+  "new",
+  "orgs",
+  "admin",
+  "help",
+  "docs",
+  "blog",
+  "about",
+  "legal",
+  "privacy",
+  "terms",
+  "static",
+  "public",
+  "assets",
+  "invite",
+  "invitations",
+  "preview",
+  "share",
 ]);
 
 export const slugSchema = z
@@ -13,7 +40,10 @@ export const slugSchema = z
   .toLowerCase()
   .min(3, "Use at least 3 characters.")
   .max(40, "Use at most 40 characters.")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and single hyphens, starting and ending with a letter or digit.")
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    "Use lowercase letters, digits and single hyphens, starting and ending with a letter or digit.",
+  )
   .refine((s) => !s.includes("--"), "Use single hyphens only.")
   .refine((s) => !reservedSlugs.has(s), "This address is reserved. Pick another.");
 
@@ -27,7 +57,11 @@ export const timezoneSchema = z.string().refine((tz) => {
 }, "Pick a time zone from the list.");
 
 export const createOrgInput = z.object({
-  name: z.string().trim().min(1, "Give your organization a name.").max(80, "Use at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give your organization a name.")
+    .max(80, "Use at most 80 characters."),
   slug: slugSchema,
   timezone: timezoneSchema,
 });

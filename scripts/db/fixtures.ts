@@ -10,7 +10,10 @@ export type OrgRoleName = "owner" | "admin" | "brand_creator" | "employee" | "vi
 export type SeededUser = { id: string; email: string; password: string; fullName: string };
 
 /** A confirmed email/password user, as the auth server would leave it after sign-up + confirmation. */
-export async function seedUser(sql: Sql, input: { email: string; password?: string; fullName?: string }): Promise<SeededUser> {
+export async function seedUser(
+  sql: Sql,
+  input: { email: string; password?: string; fullName?: string },
+): Promise<SeededUser> {
   const email = input.email.toLowerCase();
   const password = input.password ?? "correct-horse-42";
   const fullName = input.fullName ?? email.split("@")[0]!;
@@ -34,7 +37,12 @@ export type SeededOrg = { id: string; slug: string; name: string; timezone: stri
 
 export async function seedOrg(
   sql: Sql,
-  input: { name: string; slug: string; timezone?: string; members: { userId: string; role: OrgRoleName }[] },
+  input: {
+    name: string;
+    slug: string;
+    timezone?: string;
+    members: { userId: string; role: OrgRoleName }[];
+  },
 ): Promise<SeededOrg> {
   const timezone = input.timezone ?? "UTC";
   const owner = input.members.find((m) => m.role === "owner");

@@ -10,5 +10,9 @@ if (process.env.DATABASE_ADMIN_URL) {
 } else {
   const pg = await findOrStartPostgres(console.log);
   const applied = await prepareDatabase(pg, process.env.PGDATABASE ?? "ghostart");
-  console.log(applied.length ? `Applied ${applied.join(", ")} on ${pg.label}` : `Database is up to date (${pg.label})`);
+  console.log(
+    applied.length
+      ? `Applied ${applied.join(", ")} on ${pg.label}`
+      : `Database is up to date (${pg.label})`,
+  );
 }

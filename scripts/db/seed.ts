@@ -15,10 +15,19 @@ export async function seedDemo(superUrl: string): Promise<{ orgSlug: string }> {
   try {
     const members = [];
     for (const u of demoUsers) {
-      const user = await seedUser(sql, { email: u.email, password: demoPassword, fullName: u.fullName });
+      const user = await seedUser(sql, {
+        email: u.email,
+        password: demoPassword,
+        fullName: u.fullName,
+      });
       members.push({ userId: user.id, role: u.role });
     }
-    const org = await seedOrg(sql, { name: "Acme Studio", slug: "acme", timezone: "Europe/Berlin", members });
+    const org = await seedOrg(sql, {
+      name: "Acme Studio",
+      slug: "acme",
+      timezone: "Europe/Berlin",
+      members,
+    });
     return { orgSlug: org.slug };
   } finally {
     await sql.end();

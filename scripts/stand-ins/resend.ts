@@ -37,7 +37,8 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 }
-const fail = (res: http.ServerResponse, status: number, name: string, message: string) => send(res, status, { statusCode: status, name, message });
+const fail = (res: http.ServerResponse, status: number, name: string, message: string) =>
+  send(res, status, { statusCode: status, name, message });
 
 async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -45,11 +46,15 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function createResendStandIn(options: { apiKeyPrefix?: string; dataFile?: string } = {}): ResendStandIn {
+export function createResendStandIn(
+  options: { apiKeyPrefix?: string; dataFile?: string } = {},
+): ResendStandIn {
   const dataFile = options.dataFile;
-  let emails: StoredEmail[] = dataFile && existsSync(dataFile) ? JSON.parse(readFileSync(dataFile, "utf8")) : [];
+  let emails: StoredEmail[] =
+    dataFile && existsSync(dataFile) ? JSON.parse(readFileSync(dataFile, "utf8")) : [];
   const idempotency = new Map<string, { hash: string; response: { id: string } }>();
-  for (const e of emails) if (e.idempotency_key) idempotency.set(e.idempotency_key, { hash: "", response: { id: e.id } });
+  for (const e of emails)
+    if (e.idempotency_key) idempotency.set(e.idempotency_key, { hash: "", response: { id: e.id } });
   const requests: ResendStandIn["requests"] = [];
   const controls = { delayMs: 0 };
 
@@ -64,7 +69,12 @@ export function createResendStandIn(options: { apiKeyPrefix?: string; dataFile?:
     const idempotencyKey = typeof key === "string" ? key : null;
     requests.push({ idempotencyKey, at: Date.now() });
     if (!(req.headers["content-type"] ?? "").includes("application/json")) {
-      return fail(res, 422, "validation_error", "Invalid `content-type` header. Expected application/json.");
+      return fail(
+        res,
+        422,
+        "validation_error",
+        "Invalid `content-type` header. Expected application/json.",
+      );
     }
     const raw = await readBody(req);
     let body: Record<string, unknown>;
@@ -74,24 +84,46 @@ export function createResendStandIn(options: { apiKeyPrefix?: string; dataFile?:
       return fail(res, 422, "validation_error", "Invalid JSON body.");
     }
     for (const field of ["from", "to", "subject"]) {
-      if (body[field] === undefined || body[field] === "") return fail(res, 422, "missing_required_field", `Missing \`${field}\` field.`);
+      if (body[field] === undefined || body[field] === "")
+        return fail(res, 422, "missing_required_field", `Missing \`${field}\` field.`);
     }
-    if (!body.html && !body.text && !body.react) return fail(res, 422, "validation_error", "Missing `html` or `text` field.");
+    if (!body.html && !body.text && !body.react)
+      return fail(res, 422, "validation_error", "Missing `html` or `text` field.");
     if (typeof body.from !== "string" || !fromPattern.test(body.from.trim())) {
-      return fail(res, 422, "validation_error", "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.");
+      return fail(
+        res,
+        422,
+        "validation_error",
+        "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
+      );
     }
     const to = Array.isArray(body.to) ? body.to : [body.to];
-    if (to.length === 0 || to.length > 50 || !to.every((t) => typeof t === "string" && emailPattern.test(t))) {
-      return fail(res, 422, "validation_error", "Invalid `to` field. The email address needs to follow the `email@example.com` format.");
+    if (
+      to.length === 0 ||
+      to.length > 50 ||
+      !to.every((t) => typeof t === "string" && emailPattern.test(t))
+    ) {
+      return fail(
+        res,
+        422,
+        "validation_error",
+        "Invalid `to` field. The email address needs to follow the `email@example.com` format.",
+      );
     }
-    if (idempotencyKey && idempotencyKey.length > 256) return fail(res, 422, "validation_error", "Idempotency key must be at most 256 characters.");
+    if (idempotencyKey && idempotencyKey.length > 256)
+      return fail(res, 422, "validation_error", "Idempotency key must be at most 256 characters.");
 
     const hash = createHash("sha256").update(raw).digest("hex");
     if (idempotencyKey) {
       const seen = idempotency.get(idempotencyKey);
       if (seen) {
         if (seen.hash && seen.hash !== hash) {
-          return fail(res, 409, "invalid_idempotent_request", "Same idempotency key used with a different request payload. Change your idempotency key or payload.");
+          return fail(
+            res,
+            409,
+            "invalid_idempotent_request",
+            "Same idempotency key used with a different request payload. Change your idempotency key or payload.",
+          );
         }
         return send(res, 200, seen.response);
       }
@@ -118,7 +150,12 @@ export function createResendStandIn(options: { apiKeyPrefix?: string; dataFile?:
   const server = http.createServer((req, res) => {
     const auth = req.headers.authorization ?? "";
     if (!/^Bearer re_[A-Za-z0-9_]+$/.test(auth)) {
-      return fail(res, 401, "missing_api_key", "Missing API key in the authorization header. Include the following header in the request: Authorization: Bearer YOUR_API_KEY");
+      return fail(
+        res,
+        401,
+        "missing_api_key",
+        "Missing API key in the authorization header. Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
+      );
     }
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "POST" && url.pathname === "/emails") {
@@ -127,7 +164,10 @@ export function createResendStandIn(options: { apiKeyPrefix?: string; dataFile?:
     }
     if (req.method === "GET" && url.pathname === "/emails") {
       const limit = Math.min(Number(url.searchParams.get("limit") ?? 20) || 20, 100);
-      const data = [...emails].reverse().slice(0, limit).map(({ html: _h, text: _t, idempotency_key: _k, ...rest }) => rest);
+      const data = [...emails]
+        .reverse()
+        .slice(0, limit)
+        .map(({ html: _h, text: _t, idempotency_key: _k, ...rest }) => rest);
       return send(res, 200, { object: "list", has_more: emails.length > limit, data });
     }
     const match = /^\/emails\/([0-9a-f-]{36})$/.exec(url.pathname);

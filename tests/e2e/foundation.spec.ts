@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { fixtures } from "./fixtures";
 import { logIn, openEmail, outboxEmails, signUp, uniqueEmail } from "./helpers";
 
-test("a new user signs up, confirms from the outbox, creates an org, logs out and back in", async ({ page }) => {
+test("a new user signs up, confirms from the outbox, creates an org, logs out and back in", async ({
+  page,
+}) => {
   const user = { name: "Nora Newcomer", email: uniqueEmail("nora"), password: "first-post-42" };
   await signUp(page, user);
   await expect(page).toHaveURL(/\/check-email$/);
@@ -37,14 +39,20 @@ test("a new user signs up, confirms from the outbox, creates an org, logs out an
   await expect(outboxEmails(page, user.email, "Welcome to Ghostart")).toHaveCount(1);
 });
 
-test("sign-up and log-in answer bad input on the form, without revealing who has an account", async ({ page }) => {
+test("sign-up and log-in answer bad input on the form, without revealing who has an account", async ({
+  page,
+}) => {
   await signUp(page, { name: "Weak", email: "not-an-email", password: "short" });
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
   await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
   await expect(page.getByLabel("Work email")).toHaveValue("not-an-email");
 
   // A taken address gets the same answer as a new one, and no email.
-  await signUp(page, { name: "Someone", email: fixtures.existingUser.email, password: "another-pass-42" });
+  await signUp(page, {
+    name: "Someone",
+    email: fixtures.existingUser.email,
+    password: "another-pass-42",
+  });
   await expect(page).toHaveURL(/\/check-email$/);
   await page.goto("/dev/outbox");
   await expect(outboxEmails(page, fixtures.existingUser.email)).toHaveCount(0);
@@ -55,9 +63,12 @@ test("sign-up and log-in answer bad input on the form, without revealing who has
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("an unconfirmed account cannot log in, and a used confirmation link is refused", async ({ page }) => {
+test("an unconfirmed account cannot log in, and a used confirmation link is refused", async ({
+  page,
+}) => {
   const user = { name: "Una Used", email: uniqueEmail("una"), password: "unused-link-42" };
   await signUp(page, user);
+  await expect(page).toHaveURL(/\/check-email$/);
   await page.goto("/login");
   await logIn(page, user.email, user.password);
   await expect(page.getByTestId("form-error")).toContainText("Confirm your email first");
@@ -72,7 +83,10 @@ test("an unconfirmed account cannot log in, and a used confirmation link is refu
   await expect(page.getByTestId("login-notice")).toContainText("invalid or has expired");
 });
 
-test("org addresses are checked, another org's URL is a 404, and a tampered session is logged out", async ({ page, context }) => {
+test("org addresses are checked, another org's URL is a 404, and a tampered session is logged out", async ({
+  page,
+  context,
+}) => {
   await page.goto("/login");
   await logIn(page, fixtures.existingUser.email, fixtures.existingUser.password);
   await expect(page).toHaveURL(/\/onboarding$/);
@@ -95,7 +109,9 @@ test("org addresses are checked, another org's URL is a 404, and a tampered sess
   const session = cookies.filter((c) => c.name.includes("auth-token"));
   expect(session.length).toBeGreaterThan(0);
   await context.clearCookies();
-  await context.addCookies(session.map((c) => ({ ...c, value: c.value.slice(0, -12) + "AAAAAAAAAAAA" })));
+  await context.addCookies(
+    session.map((c) => ({ ...c, value: c.value.slice(0, -12) + "AAAAAAAAAAAA" })),
+  );
   await page.goto("/onboarding");
   await expect(page).toHaveURL(/\/login\?next=%2Fonboarding$/);
 });

@@ -7,7 +7,16 @@ import { Redis } from "ioredis";
 import postgres from "postgres";
 import { seedOrg, seedUser } from "../../scripts/db/fixtures";
 import { findOrStartPostgres, prepareDatabase } from "../../scripts/lib/postgres";
-import { ensureRedis, loadEnvFile, startService, startTsService, stopServices, waitForHttp, type Env, type Service } from "../../scripts/lib/stack";
+import {
+  ensureRedis,
+  loadEnvFile,
+  startService,
+  startTsService,
+  stopServices,
+  waitForHttp,
+  type Env,
+  type Service,
+} from "../../scripts/lib/stack";
 import { e2e } from "./stack-config";
 import { fixtures } from "./fixtures";
 
@@ -22,7 +31,10 @@ export default async function globalSetup() {
   await su.end();
 
   const { values } = loadEnvFile();
-  const redis = await ensureRedis(process.env.REDIS_URL ?? values.REDIS_URL ?? "redis://127.0.0.1:6379", log);
+  const redis = await ensureRedis(
+    process.env.REDIS_URL ?? values.REDIS_URL ?? "redis://127.0.0.1:6379",
+    log,
+  );
   const r = new Redis(redis.url);
   const keys = await r.keys(`${e2e.queuePrefix}:*`);
   if (keys.length) await r.del(...keys);
@@ -51,7 +63,10 @@ export default async function globalSetup() {
 
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     log("no production build yet: next build");
-    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: env as NodeJS.ProcessEnv });
+    const build = spawnSync("node_modules/.bin/next", ["build"], {
+      stdio: "inherit",
+      env: env as NodeJS.ProcessEnv,
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
@@ -59,9 +74,27 @@ export default async function globalSetup() {
   const services: Service[] = [];
   if (redis.service) services.push(redis.service);
   services.push(startTsService("stubs", "scripts/stand-ins/main.ts", env, [], quiet));
-  services.push(startTsService("auth", "scripts/auth-server/main.ts", { ...env, NODE_ENV: "test" }, [], quiet));
-  services.push(startTsService("worker", "workers/index.ts", { ...env, NODE_ENV: "test" }, ["--conditions=react-server"], quiet));
-  services.push(startService("web", "node_modules/.bin/next", ["start", "--port", String(e2e.port)], env, quiet));
+  services.push(
+    startTsService("auth", "scripts/auth-server/main.ts", { ...env, NODE_ENV: "test" }, [], quiet),
+  );
+  services.push(
+    startTsService(
+      "worker",
+      "workers/index.ts",
+      { ...env, NODE_ENV: "test" },
+      ["--conditions=react-server"],
+      quiet,
+    ),
+  );
+  services.push(
+    startService(
+      "web",
+      "node_modules/.bin/next",
+      ["start", "--port", String(e2e.port)],
+      env,
+      quiet,
+    ),
+  );
   try {
     await waitForHttp(`${e2e.appUrl}/api/health`, 60_000, (s) => s === 200);
     await waitForHttp(`${e2e.authUrl}/auth/v1/health`, 30_000, (s) => s === 200);

@@ -2,7 +2,9 @@ import { expect, type Page } from "@playwright/test";
 
 /** The emails in the dev outbox addressed to `to`, newest first. */
 export function outboxEmails(page: Page, to: string, subject?: string) {
-  let loc = page.getByTestId("outbox-email").filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) });
+  let loc = page
+    .getByTestId("outbox-email")
+    .filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) });
   if (subject) loc = loc.filter({ has: page.getByRole("heading", { name: subject }) });
   return loc;
 }
@@ -30,4 +32,5 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Log in", exact: true }).click();
 }
 
-export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+export const uniqueEmail = (tag: string) =>
+  `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;

@@ -1,6 +1,11 @@
 // Per-test-file databases cloned from the migrated template that tests/global-setup.ts builds.
 import { randomBytes } from "node:crypto";
-import { createDatabase, dropDatabase, findOrStartPostgres, type PgServer } from "../../scripts/lib/postgres";
+import {
+  createDatabase,
+  dropDatabase,
+  findOrStartPostgres,
+  type PgServer,
+} from "../../scripts/lib/postgres";
 
 export const TEMPLATE_DB = "ghostart_test_template";
 

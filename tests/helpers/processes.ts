@@ -3,14 +3,25 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export type Child = { proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-export function startProcess(args: string[], env: NodeJS.ProcessEnv, readyPattern: RegExp, timeoutMs = 30_000): Promise<Child> {
+export function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyPattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<Child> {
   // node with tsx as a loader, not the tsx CLI: the CLI is a parent process, and a signal sent to it
   // (SIGKILL above all) would not reach the program under test.
-  const proc = spawn(process.execPath, ["--import", "tsx", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`process did not become ready:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`process did not become ready:\n${out}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       out += d.toString();
       if (readyPattern.test(out)) {
@@ -31,7 +42,11 @@ export function startWorker(env: NodeJS.ProcessEnv): Promise<Child> {
   return startProcess(["--conditions=react-server", "workers/index.ts"], env, /"worker ready"/);
 }
 
-export async function waitFor<T>(fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -24,7 +24,8 @@ export const TABLES: Record<string, TableSpec> = {
     grants: ["SELECT"],
     rowsOfOrg: "org_id = '$org'",
     updateSet: "role = 'viewer'",
-    insert: "insert into public.memberships (org_id, user_id, role) values ('$org', auth.uid(), 'owner')",
+    insert:
+      "insert into public.memberships (org_id, user_id, role) values ('$org', auth.uid(), 'owner')",
   },
   profiles: {
     grants: ["SELECT", "UPDATE"],
@@ -36,7 +37,8 @@ export const TABLES: Record<string, TableSpec> = {
     grants: ["SELECT"],
     rowsOfOrg: "org_id = '$org'",
     updateSet: "action = 'org.hijacked'",
-    insert: "insert into public.activity_log (org_id, actor_id, action, entity_type) values ('$org', '$user', 'org.forged', 'organization')",
+    insert:
+      "insert into public.activity_log (org_id, actor_id, action, entity_type) values ('$org', '$user', 'org.forged', 'organization')",
   },
   email_log: {
     grants: [],

@@ -3,7 +3,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMigrations, applyMigrations } from "@/lib/db/migrate";
 import { withRls } from "@/lib/db/rls";
-import { claimsFor, seedOrg, seedUser, type SeededOrg, type SeededUser } from "../../scripts/db/fixtures";
+import {
+  claimsFor,
+  seedOrg,
+  seedUser,
+  type SeededOrg,
+  type SeededUser,
+} from "../../scripts/db/fixtures";
 import { testDb } from "../helpers/db";
 import { ADMIN_ONLY_TABLES, TABLES } from "../helpers/tables";
 
@@ -15,23 +21,35 @@ let ownerA: SeededUser, ownerB: SeededUser, orgA: SeededOrg, orgB: SeededOrg;
 beforeAll(async () => {
   ownerA = await seedUser(su, { email: "owner-a@example.com" });
   ownerB = await seedUser(su, { email: "owner-b@example.com" });
-  orgA = await seedOrg(su, { name: "Org A", slug: "org-a", members: [{ userId: ownerA.id, role: "owner" }] });
-  orgB = await seedOrg(su, { name: "Org B", slug: "org-b", members: [{ userId: ownerB.id, role: "owner" }] });
-  await withRls(claimsFor(ownerA), (tx) => tx.execute(sql`select app.log_activity(${orgA.id}::uuid, 'org.tested', 'organization')`));
+  orgA = await seedOrg(su, {
+    name: "Org A",
+    slug: "org-a",
+    members: [{ userId: ownerA.id, role: "owner" }],
+  });
+  orgB = await seedOrg(su, {
+    name: "Org B",
+    slug: "org-b",
+    members: [{ userId: ownerB.id, role: "owner" }],
+  });
+  await withRls(claimsFor(ownerA), (tx) =>
+    tx.execute(sql`select app.log_activity(${orgA.id}::uuid, 'org.tested', 'organization')`),
+  );
   await su`insert into public.email_log (user_id, template, to_email) values (${ownerA.id}, 'welcome', ${ownerA.email})`;
 });
 
 afterAll(() => su.end());
 
 async function publicTables(): Promise<string[]> {
-  const rows = await su`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const rows =
+    await su`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`;
   return rows.map((r) => r.relname as string);
 }
 
 describe("migrations", () => {
   it("records every migration as the Supabase CLI does and applies nothing twice", async () => {
-    const rows = await su`select version, name, statements from supabase_migrations.schema_migrations order by version`;
+    const rows =
+      await su`select version, name, statements from supabase_migrations.schema_migrations order by version`;
     const files = await listMigrations();
     expect(rows.map((r) => [r.version, r.name])).toEqual(files.map((f) => [f.version, f.name]));
     for (const r of rows) expect((r.statements as string[]).length).toBeGreaterThan(0);
@@ -50,14 +68,21 @@ describe("grants and RLS", () => {
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p')`;
     for (const r of rows) expect(r.relrowsecurity, `${r.relname} has RLS`).toBe(true);
-    expect(rows.filter((r) => r.policies === 0).map((r) => r.relname).sort()).toEqual([...ADMIN_ONLY_TABLES].sort());
+    expect(
+      rows
+        .filter((r) => r.policies === 0)
+        .map((r) => r.relname)
+        .sort(),
+    ).toEqual([...ADMIN_ONLY_TABLES].sort());
   });
 
   it("grants anon nothing anywhere and nobody TRUNCATE", async () => {
-    const tables = await su`select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    const tables =
+      await su`select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
                             where n.nspname in ('public', 'app') and c.relkind in ('r', 'p', 'v', 'm', 'S')`;
     for (const { name } of tables) {
-      const [anon] = await su`select has_table_privilege('anon', ${name}, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') as any,
+      const [anon] =
+        await su`select has_table_privilege('anon', ${name}, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') as any,
                                      has_any_column_privilege('anon', ${name}, 'SELECT, INSERT, UPDATE, REFERENCES') as cols`;
       expect(anon!.any || anon!.cols, `anon on ${name}`).toBe(false);
       for (const role of ["authenticated", "app_rls", "service_role"]) {
@@ -65,7 +90,8 @@ describe("grants and RLS", () => {
         expect(t!.t, `${role} TRUNCATE ${name}`).toBe(false);
       }
     }
-    const fns = await su`select p.oid::regprocedure::text as sig from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    const fns =
+      await su`select p.oid::regprocedure::text as sig from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                          where n.nspname in ('public', 'app')`;
     expect(fns.length).toBeGreaterThan(0);
     for (const { sig } of fns) {
@@ -80,7 +106,8 @@ describe("grants and RLS", () => {
     for (const [table, spec] of Object.entries(TABLES)) {
       const held: string[] = [];
       for (const priv of ["SELECT", "INSERT", "UPDATE", "DELETE"] as const) {
-        const [r] = await su`select has_table_privilege('authenticated', ${"public." + table}, ${priv})
+        const [r] =
+          await su`select has_table_privilege('authenticated', ${"public." + table}, ${priv})
                                  or has_any_column_privilege('authenticated', ${"public." + table}, ${priv === "DELETE" ? "SELECT" : priv})
                                     and ${priv !== "DELETE"} as x`;
         if (r!.x) held.push(priv);
@@ -90,9 +117,11 @@ describe("grants and RLS", () => {
   });
 
   it("gives the RLS pool's login role no table access of its own", async () => {
-    const [r] = await su`select rolbypassrls, rolinherit, rolsuper from pg_roles where rolname = 'app_rls'`;
+    const [r] =
+      await su`select rolbypassrls, rolinherit, rolsuper from pg_roles where rolname = 'app_rls'`;
     expect(r).toEqual({ rolbypassrls: false, rolinherit: false, rolsuper: false });
-    const member = await su`select b.rolname from pg_auth_members m join pg_roles a on a.oid = m.member join pg_roles b on b.oid = m.roleid
+    const member =
+      await su`select b.rolname from pg_auth_members m join pg_roles a on a.oid = m.member join pg_roles b on b.oid = m.roleid
                             where a.rolname = 'app_rls'`;
     expect(member.map((m) => m.rolname)).toEqual(["authenticated"]);
   });
@@ -104,14 +133,20 @@ describe("tenant isolation", () => {
   for (const [table, spec] of Object.entries(TABLES)) {
     it(`keeps org A's ${table} rows from org B's member (read, update, delete, insert)`, async () => {
       const where = fill(spec.rowsOfOrg);
-      const [{ n: before }] = (await su.unsafe(`select count(*)::int as n from public.${table} where ${where}`)) as unknown as [{ n: number }];
+      const [{ n: before }] = (await su.unsafe(
+        `select count(*)::int as n from public.${table} where ${where}`,
+      )) as unknown as [{ n: number }];
       expect(before, `fixture rows of org A in ${table}`).toBeGreaterThan(0);
       const snapshot = await su.unsafe(`select * from public.${table} where ${where} order by 1`);
 
       const attempt = async (statement: string) => {
         try {
           const result = await withRls(claimsFor(ownerB), (tx) => tx.execute(sql.raw(statement)));
-          return { rows: [...result].length, count: (result as unknown as { count: number }).count, error: null };
+          return {
+            rows: [...result].length,
+            count: (result as unknown as { count: number }).count,
+            error: null,
+          };
         } catch (error) {
           return { rows: 0, count: 0, error };
         }
@@ -125,12 +160,16 @@ describe("tenant isolation", () => {
       const ins = await attempt(fill(spec.insert));
       expect(ins.error, `B inserts into A's ${table}`).toBeTruthy();
 
-      expect(await su.unsafe(`select * from public.${table} where ${where} order by 1`)).toEqual(snapshot);
+      expect(await su.unsafe(`select * from public.${table} where ${where} order by 1`)).toEqual(
+        snapshot,
+      );
     });
   }
 
   it("lets a member read their own org but answers nothing for another's", async () => {
-    const mine = await withRls(claimsFor(ownerB), (tx) => tx.execute(sql`select slug from public.organizations`));
+    const mine = await withRls(claimsFor(ownerB), (tx) =>
+      tx.execute(sql`select slug from public.organizations`),
+    );
     expect([...mine].map((r) => r.slug)).toEqual([orgB.slug]);
   });
 });
@@ -151,7 +190,9 @@ describe("withRls", () => {
 
   it("binds claims as parameters, so odd characters in claims are data", async () => {
     const email = `o'brien"); drop table public.organizations; --@example.com`;
-    const rows = await withRls({ ...claimsFor(ownerA), email }, (tx) => tx.execute(sql`select auth.email() as email, auth.uid() as uid`));
+    const rows = await withRls({ ...claimsFor(ownerA), email }, (tx) =>
+      tx.execute(sql`select auth.email() as email, auth.uid() as uid`),
+    );
     expect([...rows][0]).toEqual({ email, uid: ownerA.id });
     expect((await publicTables()).includes("organizations")).toBe(true);
   });
@@ -160,7 +201,8 @@ describe("withRls", () => {
     await withRls(claimsFor(ownerA), (tx) => tx.execute(sql`select 1`));
     const raw = postgres(db.rlsUrl, { max: 1, onnotice: () => {} });
     try {
-      const [r] = await raw`select current_setting('request.jwt.claims', true) as c, current_user as u`;
+      const [r] =
+        await raw`select current_setting('request.jwt.claims', true) as c, current_user as u`;
       expect(r!.u).toBe("app_rls");
       expect(r!.c ?? "").toBe("");
     } finally {
@@ -176,22 +218,28 @@ describe("audit log and sign-up trigger", () => {
       `update public.activity_log set action = 'org.edited' where org_id = '${orgA.id}'`,
       `delete from public.activity_log where org_id = '${orgA.id}'`,
     ]) {
-      await expect(withRls(claimsFor(ownerA), (tx) => tx.execute(sql.raw(statement)))).rejects.toMatchObject({ cause: { code: "42501" } });
+      await expect(
+        withRls(claimsFor(ownerA), (tx) => tx.execute(sql.raw(statement))),
+      ).rejects.toMatchObject({ cause: { code: "42501" } });
     }
   });
 
   it("writes activity only for members, with the caller as actor", async () => {
     await expect(
-      withRls(claimsFor(ownerB), (tx) => tx.execute(sql`select app.log_activity(${orgA.id}::uuid, 'org.forged', 'organization')`)),
+      withRls(claimsFor(ownerB), (tx) =>
+        tx.execute(sql`select app.log_activity(${orgA.id}::uuid, 'org.forged', 'organization')`),
+      ),
     ).rejects.toMatchObject({ cause: { code: "42501" } });
-    const rows = await su`select actor_id from public.activity_log where org_id = ${orgA.id} and action = 'org.tested'`;
+    const rows =
+      await su`select actor_id from public.activity_log where org_id = ${orgA.id} and action = 'org.tested'`;
     expect(rows.map((r) => r.actor_id)).toEqual([ownerA.id]);
   });
 
   it("creates a profile when the auth role inserts a user", async () => {
     const auth = postgres(db.authUrl, { max: 1, onnotice: () => {} });
     try {
-      const [u] = await auth`insert into auth.users (id, email, raw_user_meta_data, aud, role, created_at, updated_at)
+      const [u] =
+        await auth`insert into auth.users (id, email, raw_user_meta_data, aud, role, created_at, updated_at)
                              values (gen_random_uuid(), 'trigger@example.com', ${auth.json({ full_name: "Tri Gger" })}, 'authenticated', 'authenticated', now(), now())
                              returning id`;
       const [p] = await su`select email, full_name from public.profiles where id = ${u!.id}`;

@@ -47,7 +47,8 @@ async function worker() {
   return w;
 }
 
-const statusOf = async (id: string) => (await su`select status from public.email_log where id = ${id}`)[0]?.status as string | undefined;
+const statusOf = async (id: string) =>
+  (await su`select status from public.email_log where id = ${id}`)[0]?.status as string | undefined;
 const requestsFor = (key: string) => resend.requests.filter((r) => r.idempotencyKey === key).length;
 const storedFor = (key: string) => resend.emails().filter((e) => e.idempotency_key === key).length;
 
@@ -69,7 +70,12 @@ describe("worker", () => {
     const w = await worker();
     const user = await seedUser(su, { email: "sigterm@example.com" });
     resend.controls.delayMs = 1500;
-    const id = await queueAuthEmail({ userId: user.id, to: user.email, dedupeKey: "test-sigterm", data: { actionType: "signup", tokenHash: "abc" } });
+    const id = await queueAuthEmail({
+      userId: user.id,
+      to: user.email,
+      dedupeKey: "test-sigterm",
+      data: { actionType: "signup", tokenHash: "abc" },
+    });
     await waitFor(() => requestsFor(id) > 0, 20_000, "request in flight");
     w.proc.kill("SIGTERM");
     expect(await w.exited).toBe(0);
@@ -81,7 +87,12 @@ describe("worker", () => {
     const first = await worker();
     const user = await seedUser(su, { email: "sigkill@example.com" });
     resend.controls.delayMs = 10_000;
-    const id = await queueAuthEmail({ userId: user.id, to: user.email, dedupeKey: "test-sigkill", data: { actionType: "recovery", tokenHash: "def" } });
+    const id = await queueAuthEmail({
+      userId: user.id,
+      to: user.email,
+      dedupeKey: "test-sigkill",
+      data: { actionType: "recovery", tokenHash: "def" },
+    });
     await waitFor(() => requestsFor(id) > 0, 20_000, "request in flight");
     first.proc.kill("SIGKILL");
     await first.exited;

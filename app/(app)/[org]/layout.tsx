@@ -8,7 +8,13 @@ import { roleLabels } from "@/lib/orgs/permissions";
 import { listMyOrgs } from "@/lib/orgs/queries";
 import { getMyProfile } from "@/lib/orgs/profile";
 
-export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   const { org: slug } = await params;
   const user = await requireSessionUser(`/${slug}`);
   const orgs = await listMyOrgs(user);
@@ -19,7 +25,10 @@ export default async function OrgLayout({ children, params }: { children: React.
 
   return (
     <div className="flex min-h-dvh">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 rounded-md bg-background px-3 py-2 text-sm">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 rounded-md bg-background px-3 py-2 text-sm"
+      >
         Skip to content
       </a>
       <aside className="hidden w-64 shrink-0 flex-col gap-4 border-r bg-sidebar p-3 md:flex">
@@ -33,9 +42,14 @@ export default async function OrgLayout({ children, params }: { children: React.
             <OrgSwitcher current={org} orgs={orgs} />
           </div>
           <p className="hidden text-sm text-muted-foreground md:block">
-            Times shown in <span className="font-medium text-foreground">{org.timezone.replaceAll("_", " ")}</span>
+            Times shown in{" "}
+            <span className="font-medium text-foreground">{org.timezone.replaceAll("_", " ")}</span>
           </p>
-          <UserMenu email={user.email} name={profile?.fullName ?? null} roleLabel={roleLabels[org.role]} />
+          <UserMenu
+            email={user.email}
+            name={profile?.fullName ?? null}
+            roleLabel={roleLabels[org.role]}
+          />
         </header>
         <main id="main" className="flex-1 p-4 md:p-8">
           {children}

@@ -11,13 +11,27 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 const steps = [
   { label: "Create your organization", done: true, icon: CheckCircle2 },
-  { label: "Connect a LinkedIn account or the Sandbox network", done: false, icon: Plug, note: "Arrives with publishing" },
+  {
+    label: "Connect a LinkedIn account or the Sandbox network",
+    done: false,
+    icon: Plug,
+    note: "Arrives with publishing",
+  },
   { label: "Invite your team", done: false, icon: Users, note: "Arrives with team management" },
-  { label: "Write and schedule your first post", done: false, icon: PenSquare, note: "Arrives with the composer" },
+  {
+    label: "Write and schedule your first post",
+    done: false,
+    icon: PenSquare,
+    note: "Arrives with the composer",
+  },
 ];
 
 function formatInZone(iso: string, timeZone: string) {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(new Date(iso));
 }
 
 export default async function DashboardPage({ params }: { params: Promise<{ org: string }> }) {
@@ -32,8 +46,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{org.name}</h1>
         <p className="text-sm text-muted-foreground">
-          You are {roleLabels[org.role].toLowerCase() === "owner" ? "the owner" : `a ${roleLabels[org.role].toLowerCase()}`} ·{" "}
-          {dashboard.members} {dashboard.members === 1 ? "member" : "members"}
+          You are{" "}
+          {roleLabels[org.role].toLowerCase() === "owner"
+            ? "the owner"
+            : `a ${roleLabels[org.role].toLowerCase()}`}{" "}
+          · {dashboard.members} {dashboard.members === 1 ? "member" : "members"}
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -46,10 +63,18 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
             <ol className="grid gap-3 text-sm">
               {steps.map((s) => (
                 <li key={s.label} className="flex items-start gap-3">
-                  {s.done ? <CheckCircle2 aria-label="done" className="mt-0.5 size-4 text-success" /> : <Circle aria-label="to do" className="mt-0.5 size-4 text-muted-foreground" />}
+                  {s.done ? (
+                    <CheckCircle2 aria-label="done" className="mt-0.5 size-4 text-success" />
+                  ) : (
+                    <Circle aria-label="to do" className="mt-0.5 size-4 text-muted-foreground" />
+                  )}
                   <span className="grid">
-                    <span className={s.done ? "text-muted-foreground line-through" : ""}>{s.label}</span>
-                    {s.note ? <span className="text-xs text-muted-foreground">{s.note}</span> : null}
+                    <span className={s.done ? "text-muted-foreground line-through" : ""}>
+                      {s.label}
+                    </span>
+                    {s.note ? (
+                      <span className="text-xs text-muted-foreground">{s.note}</span>
+                    ) : null}
                   </span>
                 </li>
               ))}
@@ -61,7 +86,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
             <CardTitle as="h2">Upcoming posts</CardTitle>
           </CardHeader>
           <CardContent>
-            <EmptyState icon={CalendarDays} title="Nothing scheduled yet" description="Scheduled posts will appear here with their time in your organization's zone." headingLevel="h3" />
+            <EmptyState
+              icon={CalendarDays}
+              title="Nothing scheduled yet"
+              description="Scheduled posts will appear here with their time in your organization's zone."
+              headingLevel="h3"
+            />
           </CardContent>
         </Card>
       </div>
@@ -78,9 +108,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
                 {dashboard.activity.map((a, i) => (
                   <li key={i} className="flex justify-between gap-4">
                     <span>
-                      <span className="font-medium">{a.actor ?? "Someone"}</span> · {a.action.replace(".", " ").replaceAll("_", " ")}
+                      <span className="font-medium">{a.actor ?? "Someone"}</span> ·{" "}
+                      {a.action.replace(".", " ").replaceAll("_", " ")}
                     </span>
-                    <time dateTime={new Date(a.createdAt).toISOString()} className="text-muted-foreground">
+                    <time
+                      dateTime={new Date(a.createdAt).toISOString()}
+                      className="text-muted-foreground"
+                    >
                       {formatInZone(a.createdAt, org.timezone)}
                     </time>
                   </li>

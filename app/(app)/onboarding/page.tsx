@@ -21,7 +21,10 @@ export default async function OnboardingPage() {
             <CardTitle as="h1" className="text-xl">
               {orgs.length ? "Create another organization" : "Create your organization"}
             </CardTitle>
-            <CardDescription>An organization is your brand&apos;s workspace: its people, accounts, posts and calendar.</CardDescription>
+            <CardDescription>
+              An organization is your brand&apos;s workspace: its people, accounts, posts and
+              calendar.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <CreateOrgForm timeZones={listTimeZones()} />

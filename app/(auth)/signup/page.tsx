@@ -26,7 +26,8 @@ export default async function SignupPage() {
     >
       <LinkedInButton />
       <div className="flex items-center gap-3 text-xs text-muted-foreground">
-        <Separator decorative className="flex-1" /> or with email <Separator decorative className="flex-1" />
+        <Separator decorative className="flex-1" /> or with email{" "}
+        <Separator decorative className="flex-1" />
       </div>
       <SignupForm />
     </AuthCard>

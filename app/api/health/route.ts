@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const { ok, checks } = await checkHealth();
-  return NextResponse.json({ status: ok ? "ok" : "error", checks }, { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(
+    { status: ok ? "ok" : "error", checks },
+    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
 }

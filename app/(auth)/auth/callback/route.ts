@@ -21,7 +21,9 @@ export async function GET(request: NextRequest) {
   if (error) return NextResponse.redirect(new URL("/login?error=oauth_failed", appUrl));
   const { data } = await supabase.auth.getClaims();
   if (data?.claims) {
-    await queueWelcomeEmail(data.claims as unknown as JwtClaims).catch((err) => logger.error("welcome email not queued", { err }));
+    await queueWelcomeEmail(data.claims as unknown as JwtClaims).catch((err) =>
+      logger.error("welcome email not queued", { err }),
+    );
   }
   return NextResponse.redirect(new URL(next, appUrl));
 }

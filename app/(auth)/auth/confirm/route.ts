@@ -24,7 +24,9 @@ export async function GET(request: NextRequest) {
     const { data: claims } = await supabase.auth.getClaims();
     if (claims?.claims) {
       // Best effort: the email_log row is written first, and the worker's sweep re-enqueues it if Redis was down.
-      await queueWelcomeEmail(claims.claims as unknown as JwtClaims).catch((err) => logger.error("welcome email not queued", { err }));
+      await queueWelcomeEmail(claims.claims as unknown as JwtClaims).catch((err) =>
+        logger.error("welcome email not queued", { err }),
+      );
     }
   }
   return NextResponse.redirect(new URL(type === "recovery" ? "/reset-password" : next, appUrl));

@@ -24,16 +24,27 @@ export default async function OutboxPage() {
       <div className="flex items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Dev outbox</h1>
-          <p className="text-sm text-muted-foreground">Emails sent through the local Resend stand-in. Newest first; refreshes every few seconds.</p>
+          <p className="text-sm text-muted-foreground">
+            Emails sent through the local Resend stand-in. Newest first; refreshes every few
+            seconds.
+          </p>
         </div>
         <OutboxRefresh />
       </div>
       {error ? (
         <Alert variant="destructive">
-          <AlertDescription>Could not read the outbox: {error}. Is the stand-in running (npm run dev starts it)?</AlertDescription>
+          <AlertDescription>
+            Could not read the outbox: {error}. Is the stand-in running (npm run dev starts it)?
+          </AlertDescription>
         </Alert>
       ) : null}
-      {!error && emails.length === 0 ? <EmptyState icon={Inbox} title="No emails yet" description="Sign up or reset a password and the email lands here." /> : null}
+      {!error && emails.length === 0 ? (
+        <EmptyState
+          icon={Inbox}
+          title="No emails yet"
+          description="Sign up or reset a password and the email lands here."
+        />
+      ) : null}
       <ul className="grid gap-4">
         {emails.map((e) => (
           <li key={e.id} data-testid="outbox-email">
@@ -41,11 +52,17 @@ export default async function OutboxPage() {
               <header className="grid gap-1 border-b p-4 text-sm">
                 <h2 className="text-base font-semibold">{e.subject}</h2>
                 <p className="text-muted-foreground">
-                  To <span data-testid="outbox-to">{e.to.join(", ")}</span> · from {e.from} · <time dateTime={e.created_at}>{new Date(e.created_at).toLocaleString("en-GB")}</time>
+                  To <span data-testid="outbox-to">{e.to.join(", ")}</span> · from {e.from} ·{" "}
+                  <time dateTime={e.created_at}>
+                    {new Date(e.created_at).toLocaleString("en-GB")}
+                  </time>
                 </p>
               </header>
               {/* The email's own HTML, rendered in-page so its links are clickable here. It is our own template output. */}
-              <div className="p-4 text-sm [&_a]:text-primary [&_a]:underline" dangerouslySetInnerHTML={{ __html: bodyOf(e) }} />
+              <div
+                className="p-4 text-sm [&_a]:text-primary [&_a]:underline"
+                dangerouslySetInnerHTML={{ __html: bodyOf(e) }}
+              />
             </article>
           </li>
         ))}

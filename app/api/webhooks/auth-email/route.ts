@@ -9,6 +9,9 @@ export async function POST(request: Request) {
     return NextResponse.json(body, { status });
   } catch (err) {
     logger.error("auth email hook failed", { err });
-    return NextResponse.json({ error: { http_code: 500, message: "Could not queue the email" } }, { status: 500 });
+    return NextResponse.json(
+      { error: { http_code: 500, message: "Could not queue the email" } },
+      { status: 500 },
+    );
   }
 }
