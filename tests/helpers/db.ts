@@ -1,13 +1,12 @@
 // Per-test-file databases cloned from the migrated template that tests/global-setup.ts builds.
 import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
 import {
   createDatabase,
   dropDatabase,
   findOrStartPostgres,
   type PgServer,
 } from "../../scripts/lib/postgres";
-
-export const TEMPLATE_DB = "ghostart_test_template";
 
 export type TestDatabase = {
   name: string;
@@ -24,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   server ??= findOrStartPostgres();
   const pg = await server;
   const name = `ghostart_t_${process.pid}_${randomBytes(3).toString("hex")}`;
-  await createDatabase(pg, name, TEMPLATE_DB);
+  await createDatabase(pg, name, inject("templateDb"));
   return {
     name,
     superUrl: pg.url(name),
