@@ -22,11 +22,10 @@ const digest = createHash("sha256")
 const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
 if (current !== digest) {
   const fresh = !existsSync(path.join(root, "node_modules"));
-  const args =
-    fresh && existsSync(lock)
-      ? ["ci", "--no-audit", "--no-fund"]
-      : ["install", "--no-audit", "--no-fund"];
-  console.log(`[setup] dependencies ${fresh ? "missing" : "changed"}: npm ${args[0]}…`);
+  // `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages out of the lock
+  // file, and `npm ci` then refuses it as out of sync. install still honours the lock.
+  const args = ["install", "--no-audit", "--no-fund"];
+  console.log(`[setup] dependencies ${fresh ? "missing" : "changed"}: npm install…`);
   const r = spawnSync("npm", args, { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stampFile, digest);
