@@ -5,6 +5,8 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
+  rule_violation: 422,
   slug_taken: 409,
   rate_limited: 429,
   invalid_signature: 401,
@@ -56,4 +58,30 @@ export function pgConstraint(e: unknown): string | undefined {
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * Errors raised by our security definer functions carry a user-facing message and a machine code in
+ * HINT; their SQLSTATE says the kind (see supabase/migrations/20261122001000_teams.sql).
+ */
+const sqlStateCodes: Record<string, ErrorCode> = {
+  "42501": "forbidden",
+  GA404: "not_found",
+  GA409: "conflict",
+  GA410: "gone",
+  GA422: "rule_violation",
+};
+
+export function fromDbError(e: unknown): AppError | null {
+  const state = pgErrorCode(e);
+  const code = state ? sqlStateCodes[state] : undefined;
+  if (!code) return null;
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
+    const { hint, message } = cur as { hint?: unknown; message?: unknown };
+    // Only our functions set a hint; a bare 42501 (a policy refusal) gets a generic message.
+    if (typeof hint === "string" && typeof message === "string") return new AppError(code, message, { cause: e });
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return new AppError(code, code === "forbidden" ? "Your role does not allow this." : "That is not possible right now.", { cause: e });
 }

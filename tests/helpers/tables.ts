@@ -1,5 +1,7 @@
 // Every table in `public`, what `authenticated` may do with it, and how to point at "org A's rows" for
 // isolation tests. A new table without an entry here fails tests/integration/database.test.ts.
+import type postgres from "postgres";
+
 export type TableSpec = {
   /** Privileges `authenticated` holds (table or column level). Empty for admin-only tables. */
   grants: ("SELECT" | "INSERT" | "UPDATE" | "DELETE")[];
@@ -11,6 +13,8 @@ export type TableSpec = {
   updateSet: string;
   /** An insert that would give org A a new row (must be refused to org B's members). */
   insert: string;
+  /** Writes one row of org A owned by `userId` (superuser connection), when org + owner alone make none. */
+  seed?: (sql: postgres.Sql, ctx: { orgId: string; userId: string }) => Promise<unknown>;
 };
 
 export const TABLES: Record<string, TableSpec> = {
@@ -46,6 +50,18 @@ export const TABLES: Record<string, TableSpec> = {
     rowsOfOrg: "user_id = '$user'",
     updateSet: "status = 'sent'",
     insert: "insert into public.email_log (template, to_email) values ('welcome', 'x@example.com')",
+    seed: (sql, { userId }) =>
+      sql`insert into public.email_log (user_id, template, to_email) values (${userId}, 'welcome', 'a@example.com')`,
+  },
+  invitations: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org'",
+    updateSet: "role = 'admin'",
+    insert:
+      "insert into public.invitations (org_id, email, role, token_hash, expires_at) values ('$org', 'x@example.com', 'admin', 'forged', now() + interval '1 day')",
+    seed: (sql, { orgId, userId }) =>
+      sql`insert into public.invitations (org_id, email, role, token_hash, invited_by, expires_at)
+          values (${orgId}, 'invitee@example.com', 'employee', ${"seed-" + orgId}, ${userId}, now() + interval '7 days')`,
   },
 };
 

@@ -34,7 +34,8 @@ beforeAll(async () => {
   await withRls(claimsFor(ownerA), (tx) =>
     tx.execute(sql`select app.log_activity(${orgA.id}::uuid, 'org.tested', 'organization')`),
   );
-  await su`insert into public.email_log (user_id, template, to_email) values (${ownerA.id}, 'welcome', ${ownerA.email})`;
+  for (const spec of Object.values(TABLES))
+    await spec.seed?.(su, { orgId: orgA.id, userId: ownerA.id });
 });
 
 afterAll(() => su.end());

@@ -1,4 +1,4 @@
-// Drizzle mirror of the tables in supabase/migrations (the SQL there is the source of truth).
+// Core tenancy tables: organizations, memberships, profiles, activity_log, email_log.
 import { sql } from "drizzle-orm";
 import {
   bigint,
