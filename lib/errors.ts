@@ -80,8 +80,13 @@ export function fromDbError(e: unknown): AppError | null {
   for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
     const { hint, message } = cur as { hint?: unknown; message?: unknown };
     // Only our functions set a hint; a bare 42501 (a policy refusal) gets a generic message.
-    if (typeof hint === "string" && typeof message === "string") return new AppError(code, message, { cause: e });
+    if (typeof hint === "string" && typeof message === "string")
+      return new AppError(code, message, { cause: e });
     cur = (cur as { cause?: unknown }).cause;
   }
-  return new AppError(code, code === "forbidden" ? "Your role does not allow this." : "That is not possible right now.", { cause: e });
+  return new AppError(
+    code,
+    code === "forbidden" ? "Your role does not allow this." : "That is not possible right now.",
+    { cause: e },
+  );
 }

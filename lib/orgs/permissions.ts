@@ -3,7 +3,13 @@
 // actions by it, and tests/integration/rls-matrix.test.ts checks the database against it.
 import type { OrgRole } from "@/lib/db/schema";
 
-export const roles = ["owner", "admin", "brand_creator", "employee", "viewer"] as const satisfies readonly OrgRole[];
+export const roles = [
+  "owner",
+  "admin",
+  "brand_creator",
+  "employee",
+  "viewer",
+] as const satisfies readonly OrgRole[];
 const everyone = roles;
 const admins = ["owner", "admin"] as const satisfies readonly OrgRole[];
 
@@ -24,7 +30,13 @@ export const roleDescriptions: Record<OrgRole, string> = {
 };
 
 /** Higher ranks include what lower ranks may do; nobody grants a role above their own. */
-export const roleRank: Record<OrgRole, number> = { owner: 5, admin: 4, brand_creator: 3, employee: 2, viewer: 1 };
+export const roleRank: Record<OrgRole, number> = {
+  owner: 5,
+  admin: 4,
+  brand_creator: 3,
+  employee: 2,
+  viewer: 1,
+};
 
 export const permissions = {
   "org.view": everyone,
@@ -47,7 +59,9 @@ export function can(role: OrgRole | null | undefined, permission: Permission): b
 /** Roles `actor` may give to someone (invite as, or change to). Owner only through a transfer or by an owner. */
 export function assignableRoles(actor: OrgRole): OrgRole[] {
   if (!can(actor, "members.change_role")) return [];
-  return roles.filter((r) => roleRank[r] <= roleRank[actor] && (r !== "owner" || actor === "owner"));
+  return roles.filter(
+    (r) => roleRank[r] <= roleRank[actor] && (r !== "owner" || actor === "owner"),
+  );
 }
 
 /** Whether `actor` may change or remove a member whose role is `target`. */
@@ -67,7 +81,10 @@ export type TableRule = { roles: readonly OrgRole[]; rows: RowScope };
  * (app.log_activity), org creation (app.create_organization).
  */
 export const tableAccess: Record<string, Partial<Record<TableOperation, TableRule>>> = {
-  organizations: { select: { roles: everyone, rows: "org" }, update: { roles: admins, rows: "org" } },
+  organizations: {
+    select: { roles: everyone, rows: "org" },
+    update: { roles: admins, rows: "org" },
+  },
   memberships: { select: { roles: everyone, rows: "org" } },
   profiles: { select: { roles: everyone, rows: "org" }, update: { roles: everyone, rows: "own" } },
   activity_log: { select: { roles: admins, rows: "org" } },
