@@ -19,6 +19,13 @@ export const templateData = {
     token: z.string().optional(),
     next: z.string().startsWith("/").default("/app"),
   }),
+  invitation: z.object({
+    orgName: z.string(),
+    inviterName: z.string().nullish(),
+    roleLabel: z.string(),
+    token: z.string().min(20),
+    expiresAt: z.string(),
+  }),
 } as const;
 export type TemplateName = keyof typeof templateData;
 
@@ -97,6 +104,21 @@ export function renderEmail(
           `<p>Your account is ready. Create or open your organization, connect an account, and write your first post.</p>${button(dashboard, "Open Ghostart")}`,
         ),
         text: `${hello}\n\nYour account is ready. Open Ghostart: ${dashboard}\n`,
+      };
+    }
+    case "invitation": {
+      const data = templateData.invitation.parse(rawData);
+      const link = new URL(`/invite/${data.token}`, ctx.appUrl).toString();
+      const who = data.inviterName ? `${data.inviterName} invited you` : "You are invited";
+      const expires = new Date(data.expiresAt).toUTCString();
+      return {
+        subject: `Join ${data.orgName} on Ghostart`,
+        essential: true,
+        html: layout(
+          `Join ${data.orgName} on Ghostart`,
+          `<p>${escapeHtml(who)} to join <strong>${escapeHtml(data.orgName)}</strong> as ${escapeHtml(data.roleLabel)}.</p>${button(link, "Accept invitation")}<p style="color:#71717a;font-size:13px">The invitation expires ${escapeHtml(expires)}. If you did not expect it, ignore this email.</p>`,
+        ),
+        text: `${who} to join ${data.orgName} on Ghostart as ${data.roleLabel}.\n\nAccept: ${link}\n\nThe invitation expires ${expires}.\n`,
       };
     }
     case "auth": {
