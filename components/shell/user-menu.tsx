@@ -1,5 +1,6 @@
 "use client";
-import { LogOut } from "lucide-react";
+import { LogOut, Mail } from "lucide-react";
+import Link from "next/link";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -52,6 +53,11 @@ export function UserMenu({
             <span className="text-xs font-normal text-muted-foreground">{roleLabel}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href="/account/notifications">
+              <Mail aria-hidden="true" className="size-4" /> Email notifications
+            </Link>
+          </DropdownMenuItem>
           <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>
             <LogOut aria-hidden="true" className="size-4" /> Log out
           </DropdownMenuItem>

@@ -6,9 +6,10 @@ import { Resend } from "resend";
 import { z } from "zod";
 import { withAdmin } from "@/lib/db/admin";
 import { emailLog } from "@/lib/db/schema";
-import { renderEmail } from "@/lib/email/templates";
+import { renderEmail, type RenderedEmail } from "@/lib/email/templates";
 import { getEnv } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/registry";
+import { isEmailCategoryEnabled } from "@/lib/notifications/preferences";
 
 // Resend error names that no retry will fix.
 const permanentErrors = new Set([
@@ -48,7 +49,35 @@ export const sendEmailJob = defineJob({
     if (row.status !== "queued")
       return log.info("email already handled", { emailId, status: row.status });
 
-    const email = renderEmail(row.template, row.data, { appUrl: env.APP_URL });
+    let email: RenderedEmail;
+    try {
+      email = renderEmail(row.template, row.data, {
+        appUrl: env.APP_URL,
+        userId: row.userId,
+        category: row.category,
+        unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
+      });
+    } catch (err) {
+      // A row that cannot be rendered never will be: fail it rather than retry (and re-sweep) forever.
+      await withAdmin((tx) =>
+        tx
+          .update(emailLog)
+          .set({ status: "failed", error: `render: ${(err as Error).message}`.slice(0, 500) })
+          .where(eq(emailLog.id, emailId)),
+      );
+      return log.error("email could not be rendered", { emailId, err });
+    }
+    // Non-essential emails honour the recipient's email_preferences; essential ones have no category.
+    if (
+      email.category &&
+      row.userId &&
+      !(await isEmailCategoryEnabled(row.userId, email.category))
+    ) {
+      await withAdmin((tx) =>
+        tx.update(emailLog).set({ status: "suppressed" }).where(eq(emailLog.id, emailId)),
+      );
+      return log.info("email suppressed by preference", { emailId, category: email.category });
+    }
     const { data, error } = await resend().emails.send(
       {
         from: env.EMAIL_FROM,
@@ -56,6 +85,7 @@ export const sendEmailJob = defineJob({
         subject: email.subject,
         html: email.html,
         text: email.text,
+        headers: email.headers,
       },
       { idempotencyKey: row.id },
     );

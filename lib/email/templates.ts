@@ -1,6 +1,16 @@
 // Email templates: plain functions from data to subject, HTML and text. Everything user-supplied is
 // escaped; links are built here from ids and tokens, never taken whole from input.
 import { z } from "zod";
+import {
+  emailCategoryCopy,
+  isEmailCategory,
+  type EmailCategory,
+} from "@/lib/notifications/categories";
+import {
+  listUnsubscribeHeaders,
+  signUnsubscribeToken,
+  unsubscribePageUrl,
+} from "@/lib/notifications/unsubscribe-token";
 
 export const authActionTypes = [
   "signup",
@@ -29,7 +39,20 @@ export const templateData = {
 } as const;
 export type TemplateName = keyof typeof templateData;
 
-export type RenderedEmail = { subject: string; html: string; text: string; essential: boolean };
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  essential: boolean;
+  /** The preference category (null = essential: always sent). */
+  category: EmailCategory | null;
+  /** List-Unsubscribe headers (RFC 2369/8058) of a non-essential email. */
+  headers?: Record<string, string>;
+};
+type TemplateOutput = Omit<RenderedEmail, "category" | "headers">;
+
+// Where renderEmail puts the unsubscribe footer of a non-essential email (removed otherwise).
+const FOOTER_SLOT = "<!--ghostart:footer-->";
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -42,7 +65,7 @@ function layout(title: string, bodyHtml: string): string {
 <div style="max-width:520px;margin:0 auto;background:#fff;border-radius:12px;padding:32px;color:#18181b">
 <p style="font-weight:700;font-size:18px;margin:0 0 24px">Ghostart</p>
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(title)}</h1>${bodyHtml}
-</div></body></html>`;
+</div>${FOOTER_SLOT}</body></html>`;
 }
 
 function button(href: string, label: string): string {
@@ -86,11 +109,11 @@ export function authLink(appUrl: string, data: z.infer<(typeof templateData)["au
   return url.toString();
 }
 
-export function renderEmail(
+function renderTemplate(
   template: string,
   rawData: unknown,
   ctx: { appUrl: string },
-): RenderedEmail {
+): TemplateOutput {
   switch (template) {
     case "welcome": {
       const data = templateData.welcome.parse(rawData);
@@ -141,4 +164,43 @@ export function renderEmail(
     default:
       throw new Error(`Unknown email template: ${template}`);
   }
+}
+
+export type RenderContext = {
+  appUrl: string;
+  /** The recipient (email_log.user_id): the unsubscribe link turns off their category only. */
+  userId?: string | null;
+  /** email_log.category: null for essential emails, a preference category otherwise. */
+  category?: string | null;
+  /**
+   * UNSUBSCRIBE_SECRET. Given (as the email job does), a non-essential email must have a recipient
+   * and a category, and always carries the unsubscribe link and headers.
+   */
+  unsubscribeSecret?: string;
+};
+
+export function renderEmail(template: string, rawData: unknown, ctx: RenderContext): RenderedEmail {
+  const email = renderTemplate(template, rawData, ctx);
+  const category = ctx.category ?? null;
+  if (category !== null && !isEmailCategory(category))
+    throw new Error(`Unknown email category: ${category}`);
+  if (email.essential && category)
+    throw new Error(`The ${template} email is essential: queue it without a category`);
+  if (!email.essential && ctx.unsubscribeSecret && !(category && ctx.userId))
+    throw new Error(`The ${template} email is not essential: queue it with a category and a user`);
+  if (!category || !ctx.userId || !ctx.unsubscribeSecret)
+    return { ...email, html: email.html.replace(FOOTER_SLOT, ""), category };
+
+  const token = signUnsubscribeToken(ctx.unsubscribeSecret, ctx.userId, category);
+  const unsubscribe = unsubscribePageUrl(ctx.appUrl, token);
+  const preferences = new URL("/account/notifications", ctx.appUrl).toString();
+  const label = emailCategoryCopy[category].label;
+  const footer = `<p style="max-width:520px;margin:16px auto 0;color:#71717a;font-size:12px;line-height:1.5;text-align:center">You get \u201c${escapeHtml(label)}\u201d emails because you have a Ghostart account. <a href="${escapeHtml(unsubscribe)}" style="color:#71717a">Unsubscribe from these emails</a> \u00b7 <a href="${escapeHtml(preferences)}" style="color:#71717a">Email preferences</a></p>`;
+  return {
+    ...email,
+    html: email.html.replace(FOOTER_SLOT, footer),
+    text: `${email.text}\n--\nYou get "${label}" emails because you have a Ghostart account.\nUnsubscribe: ${unsubscribe}\nEmail preferences: ${preferences}\n`,
+    category,
+    headers: listUnsubscribeHeaders(ctx.appUrl, token),
+  };
 }

@@ -14,6 +14,8 @@ export type StoredEmail = {
   subject: string;
   html: string | null;
   text: string | null;
+  /** Custom headers (e.g. List-Unsubscribe), as sent. */
+  headers: Record<string, string> | null;
   created_at: string;
   last_event: "delivered";
   idempotency_key: string | null;
@@ -110,6 +112,14 @@ export function createResendStandIn(
         "Invalid `to` field. The email address needs to follow the `email@example.com` format.",
       );
     }
+    if (
+      body.headers !== undefined &&
+      body.headers !== null &&
+      (typeof body.headers !== "object" ||
+        Array.isArray(body.headers) ||
+        !Object.values(body.headers).every((v) => typeof v === "string"))
+    )
+      return fail(res, 422, "validation_error", "Invalid `headers` field.");
     if (idempotencyKey && idempotencyKey.length > 256)
       return fail(res, 422, "validation_error", "Idempotency key must be at most 256 characters.");
 
@@ -136,6 +146,7 @@ export function createResendStandIn(
       subject: String(body.subject),
       html: typeof body.html === "string" ? body.html : null,
       text: typeof body.text === "string" ? body.text : null,
+      headers: (body.headers as Record<string, string> | null | undefined) ?? null,
       created_at: new Date().toISOString(),
       last_event: "delivered",
       idempotency_key: idempotencyKey,
@@ -167,7 +178,7 @@ export function createResendStandIn(
       const data = [...emails]
         .reverse()
         .slice(0, limit)
-        .map(({ html: _h, text: _t, idempotency_key: _k, ...rest }) => rest);
+        .map(({ html: _h, text: _t, idempotency_key: _k, headers: _hd, ...rest }) => rest);
       return send(res, 200, { object: "list", has_more: emails.length > limit, data });
     }
     const match = /^\/emails\/([0-9a-f-]{36})$/.exec(url.pathname);
