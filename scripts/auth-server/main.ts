@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { JWK } from "jose";
 import { z } from "zod";
+import { createStorageHandler, deriveStorageSigningSecret } from "../stand-ins/storage";
 import { generateSigningJwk } from "./jwt";
 import { createAuthServer, isLoopbackHost } from "./server";
 
@@ -23,6 +24,8 @@ const envSchema = z.object({
     .min(30)
     .max(7 * 24 * 3600)
     .default(3600),
+  // The Storage stand-in served at ${SUPABASE_URL}/storage/v1 keeps its bytes here.
+  STORAGE_DIR: z.string().default(".data/storage"),
 });
 
 function readEnv() {
@@ -77,10 +80,19 @@ async function main() {
     jwtExpirySeconds: env.AUTH_JWT_EXPIRY,
     onRequest: ({ method, path: p, status, ms }) =>
       console.log(`auth-server: ${method} ${p} ${status} ${ms}ms`),
+    extraHandler: createStorageHandler({
+      dir: env.STORAGE_DIR,
+      secretKey: env.SUPABASE_SECRET_KEY,
+      publishableKey: env.SUPABASE_PUBLISHABLE_KEY,
+      signingSecret: deriveStorageSigningSecret(env.SUPABASE_SECRET_KEY),
+      onRequest: ({ method, path: p, status, ms }) =>
+        console.log(`storage: ${method} ${p} ${status} ${ms}ms`),
+    }),
   });
   const host = hostname === "localhost" ? "127.0.0.1" : hostname;
   const { url } = await server.listen(Number(publicUrl.port || 54321), host);
   console.log(`auth-server: listening on ${url}/auth/v1 (issuer ${publicUrl.origin}/auth/v1)`);
+  console.log(`auth-server: storage stand-in on ${url}/storage/v1 (files in ${env.STORAGE_DIR})`);
 
   let closing = false;
   const shutdown = async (signal: string) => {

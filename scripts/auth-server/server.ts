@@ -26,6 +26,8 @@ export type AuthServerOptions = {
   /** Operational messages (never secrets); defaults to stderr. */
   log?: (message: string) => void;
   onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
+  /** Serves other Supabase APIs under the same base URL (the Storage stand-in's /storage/v1/*); true = handled. */
+  extraHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
 };
 
 export type AuthServer = {
@@ -87,6 +89,7 @@ export function createAuthServer(options: AuthServerOptions): AuthServer {
   }
 
   const server = createServer(async (req, res) => {
+    if (options.extraHandler?.(req, res)) return;
     const started = performance.now();
     const path = (req.url ?? "/").split("?")[0]!;
     res.setHeader("X-Supabase-Api-Version", API_VERSION);

@@ -1,0 +1,114 @@
+// FileStore: files never pass through our server (DESIGN §5). The browser PUTs bytes to a short-lived
+// signed upload URL; the server then inspects the stored object (size, MIME, first bytes) and hands out
+// signed download URLs. One implementation, over Supabase Storage with the official SDK; locally the
+// storage stand-in (scripts/stand-ins/storage.ts) answers at the same SUPABASE_URL.
+import "server-only";
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import WebSocket from "ws";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export type Bucket = "logos" | "media";
+
+export type SignedUpload = {
+  /** Where the browser PUTs the bytes (the token is in the query string). */
+  url: string;
+  path: string;
+  token: string;
+};
+
+export type ObjectStat = { size: number; contentType: string | null };
+
+export interface FileStore {
+  /** A signed URL that accepts one upload to `path` (never overwrites an existing object). */
+  createUploadUrl(bucket: Bucket, path: string): Promise<SignedUpload>;
+  /** Size and stored Content-Type, or null when there is no such object. */
+  statObject(bucket: Bucket, path: string): Promise<ObjectStat | null>;
+  /** The first `bytes` bytes of the object (fewer if it is shorter), or null when there is none. */
+  readHead(bucket: Bucket, path: string, bytes: number): Promise<Uint8Array | null>;
+  createDownloadUrl(bucket: Bucket, path: string, expiresInSeconds: number): Promise<string>;
+  /** Removes the objects; absent ones are ignored. */
+  remove(bucket: Bucket, paths: string[]): Promise<void>;
+}
+
+type StorageErrorLike = { status?: number; statusCode?: string; message?: string };
+
+// Storage answers most errors with HTTP 400 and the real status in the body's statusCode.
+const isNotFound = (error: StorageErrorLike) =>
+  error.statusCode === "404" || (error.status === 404 && !error.statusCode);
+
+function unavailable(operation: string, error: StorageErrorLike): AppError {
+  return new AppError(
+    "dependency_unavailable",
+    "File storage is not answering right now. Please try again in a moment.",
+    {
+      cause: new Error(
+        `storage ${operation} failed: ${error.statusCode ?? error.status} ${error.message}`,
+      ),
+    },
+  );
+}
+
+export function createSupabaseFileStore(config: { url: string; secretKey: string }): FileStore {
+  const client: SupabaseClient = createClient(config.url, config.secretKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Node 20 has no global WebSocket; supabase-js's realtime client needs one to construct.
+    realtime: { transport: WebSocket as never },
+  });
+  const from = (bucket: Bucket) => client.storage.from(bucket);
+
+  return {
+    async createUploadUrl(bucket, path) {
+      const { data, error } = await from(bucket).createSignedUploadUrl(path);
+      if (error) throw unavailable("createSignedUploadUrl", error as StorageErrorLike);
+      return { url: data.signedUrl, path: data.path, token: data.token };
+    },
+
+    async statObject(bucket, path) {
+      const { data, error } = await from(bucket).info(path);
+      if (error) {
+        if (isNotFound(error as StorageErrorLike)) return null;
+        throw unavailable("info", error as StorageErrorLike);
+      }
+      return { size: Number(data.size ?? 0), contentType: data.contentType ?? null };
+    },
+
+    async readHead(bucket, path, bytes) {
+      // Whole-object download: cancelling a streamed body mid-way hangs under Next's patched fetch
+      // (seen in the browser test), and logos are small. Large media will want a Range request.
+      const { data, error } = await from(bucket).download(path);
+      if (error) {
+        if (isNotFound(error as StorageErrorLike)) return null;
+        throw unavailable("download", error as StorageErrorLike);
+      }
+      return new Uint8Array(await data.slice(0, bytes).arrayBuffer());
+    },
+
+    async createDownloadUrl(bucket, path, expiresInSeconds) {
+      const { data, error } = await from(bucket).createSignedUrl(path, expiresInSeconds);
+      if (error) throw unavailable("createSignedUrl", error as StorageErrorLike);
+      return data.signedUrl;
+    },
+
+    async remove(bucket, paths) {
+      if (paths.length === 0) return;
+      const { error } = await from(bucket).remove(paths);
+      if (error) throw unavailable("remove", error as StorageErrorLike);
+    },
+  };
+}
+
+let store: FileStore | undefined;
+
+/** The FileStore for this process, from SUPABASE_URL and SUPABASE_SECRET_KEY. */
+export function getFileStore(): FileStore {
+  if (store) return store;
+  const env = getEnv();
+  if (!env.SUPABASE_SECRET_KEY) {
+    throw new Error(
+      "SUPABASE_SECRET_KEY is not set: file uploads need it (Supabase → Project Settings → API Keys → secret key)",
+    );
+  }
+  store = createSupabaseFileStore({ url: env.SUPABASE_URL, secretKey: env.SUPABASE_SECRET_KEY });
+  return store;
+}
