@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 
 import "./globals.css";
 
@@ -19,7 +20,10 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // Every page renders per request: the CSP nonce (proxy.ts) must reach Next's inline scripts, which
+  // a prerendered page could not carry.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-background text-foreground antialiased">{children}</body>

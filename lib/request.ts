@@ -2,6 +2,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { randomUUID } from "node:crypto";
+import { clientIpFrom } from "@/lib/request-ip";
 
 export async function getRequestMeta(): Promise<{
   requestId: string;
@@ -10,10 +11,9 @@ export async function getRequestMeta(): Promise<{
   host: string | null;
 }> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     requestId: h.get("x-request-id") ?? randomUUID(),
-    ip: forwarded || h.get("x-real-ip") || null,
+    ip: clientIpFrom(h),
     origin: h.get("origin"),
     host: h.get("x-forwarded-host") ?? h.get("host"),
   };

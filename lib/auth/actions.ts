@@ -12,15 +12,17 @@ import {
 import { createSupabaseServerClient } from "@/lib/auth/supabase-server";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { enforceLimit } from "@/lib/rate-limit";
 
 const appUrl = (path: string) => new URL(path, getEnv().APP_URL).toString();
 
-export const signUpAction = action(signUpInput, async (input) => {
+export const signUpAction = action(signUpInput, async (input, ctx) => {
+  await enforceLimit("signup.ip", ctx.ip ?? "unknown");
   const supabase = await createSupabaseServerClient();
   const { data, error } = await supabase.auth.signUp({
     email: input.email,
     password: input.password,
-    options: { emailRedirectTo: appUrl("/app"), data: { full_name: input.fullName } },
+    options: { emailRedirectTo: appUrl(input.next), data: { full_name: input.fullName } },
   });
   if (error) throw toAppError(error);
   // Confirmation is always on: no session until the link is opened. A taken address looks the same.
@@ -28,7 +30,9 @@ export const signUpAction = action(signUpInput, async (input) => {
   redirect("/check-email");
 });
 
-export const signInAction = action(signInInput, async (input) => {
+export const signInAction = action(signInInput, async (input, ctx) => {
+  // Per address and account: a flood from one address never locks the account elsewhere.
+  await enforceLimit("signin.ip_email", `${ctx.ip ?? "unknown"}:${input.email}`);
   const supabase = await createSupabaseServerClient();
   const { error } = await supabase.auth.signInWithPassword({
     email: input.email,
