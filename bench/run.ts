@@ -16,6 +16,7 @@ Object.assign(process.env, {
   SUPABASE_PUBLISHABLE_KEY: "sb_publishable_bench_000",
   SEND_EMAIL_HOOK_SECRET: "v1,whsec_YmVuY2g=",
   RESEND_API_KEY: "re_bench",
+  UNSUBSCRIBE_SECRET: "bench-unsubscribe-secret-0123456789abcdef",
   LOG_LEVEL: "warn",
 });
 const { sql } = await import("drizzle-orm");

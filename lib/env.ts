@@ -21,12 +21,17 @@ const envSchema = z.object({
 
   SUPABASE_URL: z.url(),
   SUPABASE_PUBLISHABLE_KEY: z.string().min(10),
+  // Server only (Storage: signed upload and download URLs). Optional so processes that never touch
+  // Storage start without it; lib/media/file-store.ts refuses to work without it.
+  SUPABASE_SECRET_KEY: z.string().min(10).optional(),
   SEND_EMAIL_HOOK_SECRET: z.string().startsWith("v1,whsec_"),
 
   RESEND_API_KEY: z.string().startsWith("re_"),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Ghostart <hello@ghostart.local>"),
   DEV_OUTBOX: bool.default(false),
+  // Signs one-click unsubscribe links (HMAC-SHA256). Rotating it invalidates links in sent emails.
+  UNSUBSCRIBE_SECRET: z.string().min(32, "must be at least 32 characters"),
 
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),

@@ -20,6 +20,7 @@ Object.assign(process.env, {
   SEND_EMAIL_HOOK_SECRET: "v1,whsec_dGVzdC1ob29rLXNlY3JldC0wMTIzNDU2Nzg5",
   RESEND_API_KEY: "re_test_key",
   RESEND_BASE_URL: "http://127.0.0.1:1",
+  UNSUBSCRIBE_SECRET: "test-unsubscribe-secret-0123456789abcdef",
 });
 
 (globalThis as { __testDb?: TestDatabase }).__testDb = db;

@@ -7,11 +7,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/actions/state";
 import { signUpAction } from "@/lib/auth/actions";
 
-export function SignupForm() {
+export function SignupForm({ next, email }: { next?: string; email?: string }) {
   const [state, formAction] = useActionState(signUpAction, idleState);
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <FormAlert state={state} />
+      <input type="hidden" name="next" value={next ?? ""} />
       <FormField id="fullName" label="Your name" error={fieldError(state, "fullName")}>
         <Input
           name="fullName"
@@ -26,7 +27,7 @@ export function SignupForm() {
           type="email"
           autoComplete="email"
           required
-          defaultValue={fieldValue(state, "email")}
+          defaultValue={fieldValue(state, "email") ?? email}
         />
       </FormField>
       <FormField

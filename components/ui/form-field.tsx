@@ -62,7 +62,7 @@ function FormField({ id, label, error, hint, required, className, children }: Fo
         <p
           id={errorId}
           data-slot="form-field-error"
-          className="text-sm font-medium text-destructive"
+          className="text-sm font-medium whitespace-pre-line text-destructive"
         >
           {error}
         </p>

@@ -24,6 +24,7 @@ export const signUpInput = z.object({
   fullName: z.string().trim().min(1, "Tell us your name.").max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: newPasswordSchema,
+  next: nextPathSchema,
 });
 
 export const signInInput = z.object({

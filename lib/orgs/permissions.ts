@@ -90,4 +90,13 @@ export const tableAccess: Record<string, Partial<Record<TableOperation, TableRul
   activity_log: { select: { roles: admins, rows: "org" } },
   invitations: { select: { roles: admins, rows: "org" } },
   email_log: {},
+  notifications: {
+    select: { roles: everyone, rows: "own" },
+    update: { roles: everyone, rows: "own" },
+  },
+  email_preferences: {
+    select: { roles: everyone, rows: "own" },
+    insert: { roles: everyone, rows: "own" },
+    update: { roles: everyone, rows: "own" },
+  },
 };

@@ -32,6 +32,8 @@ export const reservedSlugs = new Set([
   "invitations",
   "preview",
   "share",
+  "account",
+  "unsubscribe",
 ]);
 
 export const slugSchema = z
@@ -78,3 +80,24 @@ export function slugify(name: string): string {
     .slice(0, 40)
     .replace(/-+$/g, "");
 }
+
+export const orgRoleSchema = z.enum(
+  ["owner", "admin", "brand_creator", "employee", "viewer"],
+  "Pick a role.",
+);
+
+export const inviteMembersInput = z.object({
+  org: z.string(),
+  emails: z
+    .string()
+    .trim()
+    .min(1, "Enter at least one email address.")
+    .max(20_000, "That list is too long."),
+  role: orgRoleSchema,
+});
+
+export const memberTargetInput = z.object({ org: z.string(), userId: z.uuid() });
+export const changeRoleInput = memberTargetInput.extend({ role: orgRoleSchema });
+export const transferOwnershipInput = memberTargetInput.extend({ confirm: z.string() });
+export const invitationTargetInput = z.object({ org: z.string(), invitationId: z.uuid() });
+export const orgOnlyInput = z.object({ org: z.string() });

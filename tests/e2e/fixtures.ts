@@ -11,4 +11,13 @@ export const fixtures = {
     password: "existing-pass-42",
     fullName: "Erin Existing",
   },
+  teamOwner: { email: "team-owner@example.com", password: "team-owner-42", fullName: "Tess Owner" },
+  teamAdmin: { email: "team-admin@example.com", password: "team-admin-42", fullName: "Adam Admin" },
+  teamViewer: {
+    email: "team-viewer@example.com",
+    password: "team-viewer-42",
+    fullName: "Vic Viewer",
+  },
+  teamOrg: { name: "Team Org", slug: "team-org", timezone: "Europe/Madrid" },
+  joiner: { email: "joiner@example.com", password: "joiner-pass-42", fullName: "Jo Joiner" },
 };

@@ -102,7 +102,7 @@ test("org addresses are checked, another org's URL is a 404, and a tampered sess
 
   const res = await page.goto(`/${fixtures.otherOrg.slug}`);
   expect(res?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Organization not found" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByText(fixtures.otherOrg.name)).toHaveCount(0);
 
   const cookies = await context.cookies();

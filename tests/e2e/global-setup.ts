@@ -28,6 +28,18 @@ export default async function globalSetup() {
   const other = await seedUser(su, fixtures.otherOwner);
   await seedOrg(su, { ...fixtures.otherOrg, members: [{ userId: other.id, role: "owner" }] });
   await seedUser(su, fixtures.existingUser);
+  await seedUser(su, fixtures.joiner);
+  const teamOwner = await seedUser(su, fixtures.teamOwner);
+  const teamAdmin = await seedUser(su, fixtures.teamAdmin);
+  const teamViewer = await seedUser(su, fixtures.teamViewer);
+  await seedOrg(su, {
+    ...fixtures.teamOrg,
+    members: [
+      { userId: teamOwner.id, role: "owner" },
+      { userId: teamAdmin.id, role: "admin" },
+      { userId: teamViewer.id, role: "viewer" },
+    ],
+  });
   await su.end();
 
   const { values } = loadEnvFile();
@@ -56,6 +68,7 @@ export default async function globalSetup() {
     AUTH_SIGNING_KEY_FILE: `${e2e.dataDir}/signing-key.json`,
     RESEND_BASE_URL: e2e.resendUrl,
     OUTBOX_FILE: `${e2e.dataDir}/outbox.json`,
+    STORAGE_DIR: `${e2e.dataDir}/storage`,
     DEV_OUTBOX: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",

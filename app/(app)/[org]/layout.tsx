@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { Logo } from "@/components/brand/logo";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -34,7 +35,7 @@ export default async function OrgLayout({
       <aside className="hidden w-64 shrink-0 flex-col gap-4 border-r bg-sidebar p-3 md:flex">
         <Logo href="/app" className="px-2 pt-1" />
         <OrgSwitcher current={org} orgs={orgs} />
-        <SidebarNav slug={org.slug} />
+        <SidebarNav slug={org.slug} role={org.role} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-3 border-b px-4">
@@ -45,11 +46,14 @@ export default async function OrgLayout({
             Times shown in{" "}
             <span className="font-medium text-foreground">{org.timezone.replaceAll("_", " ")}</span>
           </p>
-          <UserMenu
-            email={user.email}
-            name={profile?.fullName ?? null}
-            roleLabel={roleLabels[org.role]}
-          />
+          <div className="flex items-center gap-1">
+            <NotificationBell org={org.slug} timeZone={org.timezone} />
+            <UserMenu
+              email={user.email}
+              name={profile?.fullName ?? null}
+              roleLabel={roleLabels[org.role]}
+            />
+          </div>
         </header>
         <main id="main" className="flex-1 p-4 md:p-8">
           {children}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarDays, CheckCircle2, Circle, PenSquare, Plug, Users } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,7 +10,8 @@ import { getDashboard, getMyOrgBySlug } from "@/lib/orgs/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const steps = [
+type Step = { label: string; done: boolean; icon: typeof Plug; note?: string; href?: string };
+const steps: Step[] = [
   { label: "Create your organization", done: true, icon: CheckCircle2 },
   {
     label: "Connect a LinkedIn account or the Sandbox network",
@@ -17,7 +19,7 @@ const steps = [
     icon: Plug,
     note: "Arrives with publishing",
   },
-  { label: "Invite your team", done: false, icon: Users, note: "Arrives with team management" },
+  { label: "Invite your team", done: false, icon: Users, href: "/members" },
   {
     label: "Write and schedule your first post",
     done: false,
@@ -61,23 +63,43 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
           </CardHeader>
           <CardContent>
             <ol className="grid gap-3 text-sm">
-              {steps.map((s) => (
-                <li key={s.label} className="flex items-start gap-3">
-                  {s.done ? (
-                    <CheckCircle2 aria-label="done" className="mt-0.5 size-4 text-success" />
-                  ) : (
-                    <Circle aria-label="to do" className="mt-0.5 size-4 text-muted-foreground" />
-                  )}
-                  <span className="grid">
-                    <span className={s.done ? "text-muted-foreground line-through" : ""}>
-                      {s.label}
+              {steps.map((step) => {
+                // Inviting is done once someone else is in; only those who may invite get the link.
+                const s =
+                  step.href === "/members"
+                    ? {
+                        ...step,
+                        done: dashboard.members > 1,
+                        href: can(org.role, "members.invite") ? step.href : undefined,
+                      }
+                    : step;
+                return (
+                  <li key={s.label} className="flex items-start gap-3">
+                    {s.done ? (
+                      <CheckCircle2 aria-label="done" className="mt-0.5 size-4 text-success" />
+                    ) : (
+                      <Circle aria-label="to do" className="mt-0.5 size-4 text-muted-foreground" />
+                    )}
+                    <span className="grid">
+                      {s.href && !s.done ? (
+                        <Link
+                          href={`/${org.slug}${s.href}`}
+                          className="text-primary underline-offset-4 hover:underline"
+                        >
+                          {s.label}
+                        </Link>
+                      ) : (
+                        <span className={s.done ? "text-muted-foreground line-through" : ""}>
+                          {s.label}
+                        </span>
+                      )}
+                      {s.note ? (
+                        <span className="text-xs text-muted-foreground">{s.note}</span>
+                      ) : null}
                     </span>
-                    {s.note ? (
-                      <span className="text-xs text-muted-foreground">{s.note}</span>
-                    ) : null}
-                  </span>
-                </li>
-              ))}
+                  </li>
+                );
+              })}
             </ol>
           </CardContent>
         </Card>

@@ -9,7 +9,12 @@ import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default async function SignupPage() {
+export default async function SignupPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { next, email } = await searchParams;
   if (await getSessionUser()) redirect("/app");
   return (
     <AuthCard
@@ -18,18 +23,21 @@ export default async function SignupPage() {
       footer={
         <span>
           Already have an account?{" "}
-          <Link href="/login" className="text-primary underline-offset-4 hover:underline">
+          <Link
+            href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
+            className="text-primary underline-offset-4 hover:underline"
+          >
             Log in
           </Link>
         </span>
       }
     >
-      <LinkedInButton />
+      <LinkedInButton next={next} />
       <div className="flex items-center gap-3 text-xs text-muted-foreground">
         <Separator decorative className="flex-1" /> or with email{" "}
         <Separator decorative className="flex-1" />
       </div>
-      <SignupForm />
+      <SignupForm next={next} email={email} />
     </AuthCard>
   );
 }

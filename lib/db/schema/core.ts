@@ -36,6 +36,8 @@ export const organizations = pgTable("organizations", {
     .notNull()
     .default(sql`'{}'::jsonb`),
   createdBy: uuid("created_by"),
+  /** `<org id>/<uuid>.<ext>` in the `logos` Storage bucket. */
+  logoPath: text("logo_path"),
   ...timestamps,
   deletedAt: timestamp("deleted_at", { withTimezone: true }),
 });
@@ -92,6 +94,7 @@ export const emailLog = pgTable("email_log", {
     .default(sql`'{}'::jsonb`),
   dedupeKey: text("dedupe_key").unique(),
   status: text("status", { enum: emailStatus }).notNull().default("queued"),
+  category: text("category"), // an email_preferences category; null = essential (auth, invitations)
   attempts: integer("attempts").notNull().default(0),
   providerId: text("provider_id"),
   error: text("error"),
