@@ -3,7 +3,8 @@ import { useActionState, useState } from "react";
 import { FormAlert, fieldError, fieldValue } from "@/components/forms/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
+import { TimeZoneOptions } from "@/components/orgs/time-zone-options";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/actions/state";
 import { createOrgAction } from "@/lib/orgs/actions";
@@ -65,11 +66,7 @@ export function CreateOrgForm({ timeZones }: { timeZones: string[] }) {
         error={fieldError(state, "timezone")}
       >
         <NativeSelect name="timezone" defaultValue={timeZone}>
-          {timeZones.map((tz) => (
-            <NativeSelectOption key={tz} value={tz}>
-              {tz.replaceAll("_", " ")}
-            </NativeSelectOption>
-          ))}
+          <TimeZoneOptions zones={timeZones} />
         </NativeSelect>
       </FormField>
       <SubmitButton pendingText="Creating…">Create organization</SubmitButton>

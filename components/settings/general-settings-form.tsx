@@ -4,7 +4,8 @@ import { FormAlert, fieldError } from "@/components/forms/form-alert";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
+import { TimeZoneOptions } from "@/components/orgs/time-zone-options";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/actions/state";
 import { updateOrgSettingsAction } from "@/lib/orgs/settings-actions";
@@ -113,11 +114,7 @@ export function GeneralSettingsForm({ org, timeZones, readOnly, justSaved }: Pro
           disabled={readOnly}
           onChange={(e) => edit(setTimezone)(e.target.value)}
         >
-          {timeZones.map((tz) => (
-            <NativeSelectOption key={tz} value={tz}>
-              {tz.replaceAll("_", " ")}
-            </NativeSelectOption>
-          ))}
+          <TimeZoneOptions zones={timeZones} />
         </NativeSelect>
       </FormField>
       {readOnly ? null : (

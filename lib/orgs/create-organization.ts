@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
-import { AppError, pgConstraint, pgErrorCode } from "@/lib/errors";
+import { mapOrgWriteError } from "@/lib/orgs/org-write-errors";
 import type { CreateOrgInput } from "@/lib/orgs/schemas";
 
 /** Creates an org with the caller as owner (app.create_organization also writes the audit entry). */
@@ -18,16 +18,6 @@ export async function createOrganization(
     );
     return [...rows][0]!;
   } catch (err) {
-    if (pgErrorCode(err) === "23505" && pgConstraint(err) === "organizations_slug_key") {
-      throw new AppError("slug_taken", "This address is taken.", {
-        fieldErrors: { slug: "This address is taken. Pick another." },
-      });
-    }
-    if (pgErrorCode(err) === "23514" && pgConstraint(err) === "organizations_timezone_check") {
-      throw new AppError("validation_failed", "Check the highlighted fields.", {
-        fieldErrors: { timezone: "Pick a time zone from the list." },
-      });
-    }
-    throw err;
+    throw mapOrgWriteError(err);
   }
 }

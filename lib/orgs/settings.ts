@@ -2,11 +2,12 @@
 // protocol); deleting the organization. Every write runs as the caller through withRls, so the
 // database's policies and functions decide, and each write and its audit entry share one transaction.
 import "server-only";
+import { mapOrgWriteError } from "@/lib/orgs/org-write-errors";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
-import { AppError, fromDbError, pgConstraint, pgErrorCode } from "@/lib/errors";
+import { AppError, fromDbError } from "@/lib/errors";
 import type { Logger } from "@/lib/logger";
 import { getFileStore, type FileStore } from "@/lib/media/file-store";
 import {
@@ -93,34 +94,6 @@ export async function updateOrganization(
 
 function forbidden() {
   return new AppError("forbidden", "Your role does not allow changing these settings.");
-}
-
-function mapOrgWriteError(err: unknown): unknown {
-  if (err instanceof AppError) return err;
-  const code = pgErrorCode(err);
-  const constraint = pgConstraint(err);
-  if (code === "23505" && constraint === "organizations_slug_key") {
-    return new AppError("slug_taken", "This address is taken.", {
-      fieldErrors: { slug: "This address is taken. Pick another." },
-      cause: err,
-    });
-  }
-  if (code === "23514" && constraint === "organizations_slug_check") {
-    return new AppError("validation_failed", "Check the highlighted fields.", {
-      fieldErrors: {
-        slug: "Use 3 to 40 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.",
-      },
-      cause: err,
-    });
-  }
-  if (code === "23514" && constraint === "organizations_timezone_check") {
-    return new AppError("validation_failed", "Check the highlighted fields.", {
-      fieldErrors: { timezone: "Pick a time zone from the list." },
-      cause: err,
-    });
-  }
-  if (code === "42501") return fromDbError(err) ?? forbidden();
-  return err;
 }
 
 // --- Logo ------------------------------------------------------------------------------------------
