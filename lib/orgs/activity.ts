@@ -7,7 +7,10 @@ import { withRls, type JwtClaims } from "@/lib/db/rls";
 export const ACTIVITY_PAGE_SIZE = 50;
 
 export const activityFilters = z.object({
-  action: z.enum(["org", "member", "invitation"]).optional().catch(undefined),
+  action: z
+    .enum(["org", "member", "invitation", "post", "campaign", "media"])
+    .optional()
+    .catch(undefined),
   actor: z.uuid().optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

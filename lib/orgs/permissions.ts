@@ -12,6 +12,15 @@ export const roles = [
 ] as const satisfies readonly OrgRole[];
 const everyone = roles;
 const admins = ["owner", "admin"] as const satisfies readonly OrgRole[];
+/** Write every post, campaign and media asset of the org. */
+const composers = ["owner", "admin", "brand_creator"] as const satisfies readonly OrgRole[];
+/** Composers, plus employees on their own posts (see tableAccess.posts) and their own uploads. */
+const writers = [
+  "owner",
+  "admin",
+  "brand_creator",
+  "employee",
+] as const satisfies readonly OrgRole[];
 
 export const roleLabels: Record<OrgRole, string> = {
   owner: "Owner",
@@ -48,6 +57,19 @@ export const permissions = {
   "members.remove": admins,
   "members.transfer_ownership": ["owner"],
   "activity.view": admins,
+  // Posts: an employee only on their own posts (author or on behalf of them) and only while they are
+  // drafts; the app.* post functions (20261122004000_posts.sql) enforce the rows and statuses.
+  "posts.view": everyone,
+  "posts.create": writers,
+  "posts.edit": writers,
+  "posts.archive": writers,
+  "posts.schedule": composers,
+  "campaigns.view": everyone,
+  "campaigns.manage": composers,
+  "media.view": everyone,
+  // An employee manages (alt text, delete) only the files they uploaded.
+  "media.upload": writers,
+  "media.delete": writers,
 } as const satisfies Record<string, readonly OrgRole[]>;
 
 export type Permission = keyof typeof permissions;
@@ -72,7 +94,18 @@ export function canManageMember(actor: OrgRole, target: OrgRole): boolean {
 export type TableOperation = "select" | "insert" | "update" | "delete";
 /** Which rows a grant reaches: any row of the member's org, or only rows that are the member's own. */
 export type RowScope = "org" | "own";
-export type TableRule = { roles: readonly OrgRole[]; rows: RowScope };
+export type TableRule = {
+  roles: readonly OrgRole[];
+  rows: RowScope;
+  /** Roles among `roles` that reach only their own rows although `rows` is "org". */
+  ownRowsOnly?: readonly OrgRole[];
+};
+
+/** The rows `role` reaches under `rule`, or null when the rule does not grant `role` anything. */
+export function rowScopeFor(rule: TableRule | undefined, role: OrgRole): RowScope | null {
+  if (!rule || !rule.roles.includes(role)) return null;
+  return rule.ownRowsOnly?.includes(role) ? "own" : rule.rows;
+}
 
 /**
  * Direct table access for `authenticated`, per table and operation (absent = refused). Everything
@@ -99,4 +132,16 @@ export const tableAccess: Record<string, Partial<Record<TableOperation, TableRul
     insert: { roles: everyone, rows: "own" },
     update: { roles: everyone, rows: "own" },
   },
+  // Posts (20261122004000_posts.sql): read only. Every write goes through a security definer function
+  // (app.create_post, app.save_post_version, app.schedule_post, app.archive_post, app.create_campaign,
+  // app.delete_media_asset, …) that checks `permissions` above and logs in the same transaction.
+  // An employee's "own" posts are those they author or that are on behalf of them (author_id = me or
+  // on_behalf_of = me); a post's versions, targets and media follow the post; their "own" media
+  // assets are those they uploaded (uploaded_by = me) or that are attached to a post they can read.
+  campaigns: { select: { roles: everyone, rows: "org" } },
+  posts: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  post_versions: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  post_targets: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  post_media: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  media_assets: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
 };

@@ -1,5 +1,6 @@
 // Every table in `public`, what `authenticated` may do with it, and how to point at "org A's rows" for
 // isolation tests. A new table without an entry here fails tests/integration/database.test.ts.
+import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 
 export type TableSpec = {
@@ -92,7 +93,103 @@ export const TABLES: Record<string, TableSpec> = {
       sql`insert into public.email_preferences (user_id, category, enabled) values (${userId}, 'product', false)
           on conflict (user_id, category) do nothing`,
   },
+  campaigns: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and created_by = '$user'",
+    updateSet: "name = 'hijacked'",
+    insert:
+      "insert into public.campaigns (org_id, name, created_by) values ('$org', 'Forged', '$user')",
+    seed: (sql, ctx) => seededCampaign(sql, ctx),
+  },
+  posts: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and author_id = '$user'",
+    updateSet: "title = 'hijacked'",
+    insert:
+      "insert into public.posts (org_id, author_id, on_behalf_of) values ('$org', '$user', '$user')",
+    seed: (sql, ctx) => seededPost(sql, ctx),
+  },
+  post_versions: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and author_id = '$user'",
+    updateSet: "body = 'hijacked'",
+    insert:
+      "insert into public.post_versions (org_id, post_id, version_no, body, author_id) select org_id, id, 1000, 'forged', '$user' from public.posts where org_id = '$org'",
+    seed: (sql, ctx) => seededPost(sql, ctx),
+  },
+  post_targets: {
+    grants: ["SELECT"],
+    rowsOfOrg:
+      "org_id = '$org' and post_id in (select id from public.posts where author_id = '$user')",
+    updateSet: "text_override = 'hijacked'",
+    insert:
+      "insert into public.post_targets (org_id, post_id, network) select org_id, id, 'x' from public.posts where org_id = '$org'",
+    seed: (sql, ctx) => seededPost(sql, ctx),
+  },
+  media_assets: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and uploaded_by = '$user'",
+    updateSet: "alt_text = 'hijacked'",
+    insert:
+      "insert into public.media_assets (org_id, uploaded_by, path, mime, size_bytes) values ('$org', '$user', '$org/00000000-0000-0000-0000-000000000000.png', 'image/png', 1)",
+    seed: (sql, ctx) => seededMedia(sql, ctx),
+  },
+  post_media: {
+    grants: ["SELECT"],
+    rowsOfOrg:
+      "org_id = '$org' and post_id in (select id from public.posts where author_id = '$user')",
+    updateSet: "alt_override = 'hijacked'",
+    insert:
+      "insert into public.post_media (org_id, post_id, media_id, position) select p.org_id, p.id, m.id, 19 from public.posts p join public.media_assets m on m.org_id = p.org_id where p.org_id = '$org' limit 1",
+    seed: (sql, ctx) => seededMedia(sql, ctx),
+  },
 };
+
+type SeedCtx = { orgId: string; userId: string };
+
+/** The user's campaign in the org, made once. */
+async function seededCampaign(sql: postgres.Sql, { orgId, userId }: SeedCtx): Promise<string> {
+  const name = `Seeded campaign ${userId}`;
+  const [found] = await sql<{ id: string }[]>`
+    select id from public.campaigns where org_id = ${orgId} and name = ${name}`;
+  if (found) return found.id;
+  const [row] = await sql<{ id: string }[]>`
+    insert into public.campaigns (org_id, name, created_by) values (${orgId}, ${name}, ${userId}) returning id`;
+  return row!.id;
+}
+
+/** The user's post in the org (author and on behalf of them), with a first version and a target, made once. */
+async function seededPost(sql: postgres.Sql, { orgId, userId }: SeedCtx): Promise<string> {
+  const [found] = await sql<{ id: string }[]>`
+    select id from public.posts where org_id = ${orgId} and author_id = ${userId} and title = 'Seeded post'`;
+  if (found) return found.id;
+  return sql.begin(async (tx) => {
+    const [post] = await tx<{ id: string }[]>`
+      insert into public.posts (org_id, author_id, on_behalf_of, title, updated_by)
+      values (${orgId}, ${userId}, ${userId}, 'Seeded post', ${userId}) returning id`;
+    const [version] = await tx<{ id: string }[]>`
+      insert into public.post_versions (org_id, post_id, version_no, body, author_id)
+      values (${orgId}, ${post!.id}, 1, 'Seeded body', ${userId}) returning id`;
+    await tx`update public.posts set current_version_id = ${version!.id} where id = ${post!.id}`;
+    await tx`insert into public.post_targets (org_id, post_id, network) values (${orgId}, ${post!.id}, 'sandbox')`;
+    return post!.id;
+  });
+}
+
+/** The user's upload in the org, attached to their seeded post, made once. */
+async function seededMedia(sql: postgres.Sql, ctx: SeedCtx): Promise<string> {
+  const postId = await seededPost(sql, ctx);
+  const [found] = await sql<{ id: string }[]>`
+    select id from public.media_assets where org_id = ${ctx.orgId} and uploaded_by = ${ctx.userId}`;
+  if (found) return found.id;
+  const [media] = await sql<{ id: string }[]>`
+    insert into public.media_assets (org_id, uploaded_by, path, mime, size_bytes, width, height, alt_text)
+    values (${ctx.orgId}, ${ctx.userId}, ${`${ctx.orgId}/${randomUUID()}.png`}, 'image/png', 1024, 10, 10, 'Seeded')
+    returning id`;
+  await sql`insert into public.post_media (org_id, post_id, media_id, position)
+            values (${ctx.orgId}, ${postId}, ${media!.id}, 0)`;
+  return media!.id;
+}
 
 export const ADMIN_ONLY_TABLES = Object.entries(TABLES)
   .filter(([, spec]) => spec.adminOnly)

@@ -3,7 +3,7 @@
 // missing from the matrix or from tests/helpers/tables.ts fails the first test.
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roles, tableAccess, type TableOperation } from "@/lib/orgs/permissions";
+import { roles, rowScopeFor, tableAccess, type TableOperation } from "@/lib/orgs/permissions";
 import type { OrgRole } from "@/lib/db/schema";
 import {
   claimsFor,
@@ -82,12 +82,12 @@ function expected(
   owner: "self" | "other",
   org: "own" | "other",
 ) {
-  const rule = tableAccess[table]?.[op];
-  if (!rule || !rule.roles.includes(role)) return false;
+  const rows = rowScopeFor(tableAccess[table]?.[op], role);
+  if (!rows) return false;
   const userScoped = TABLES[table]!.scope === "user";
   // A person's own row (their profile) is theirs whatever org we look from.
   if (org === "other" && !(userScoped && owner === "self")) return false;
-  return rule.rows === "org" || owner === "self";
+  return rows === "org" || owner === "self";
 }
 
 it("covers every public table, in both the permission matrix and the table registry", async () => {

@@ -2,3 +2,4 @@
 // file per domain.
 export * from "./core";
 export * from "./notifications";
+export * from "./posts";

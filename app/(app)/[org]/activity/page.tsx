@@ -93,6 +93,9 @@ export default async function ActivityPage({
             <NativeSelectOption value="org">Organization</NativeSelectOption>
             <NativeSelectOption value="member">Members</NativeSelectOption>
             <NativeSelectOption value="invitation">Invitations</NativeSelectOption>
+            <NativeSelectOption value="post">Posts</NativeSelectOption>
+            <NativeSelectOption value="campaign">Campaigns</NativeSelectOption>
+            <NativeSelectOption value="media">Media</NativeSelectOption>
           </NativeSelect>
         </div>
         <div className="grid gap-1">

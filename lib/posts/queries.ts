@@ -1,0 +1,278 @@
+// Reads of posts, campaigns and media, as the caller through RLS: an employee gets only the posts
+// they author or that are on behalf of them (and those posts' versions, targets and media), every
+// other role everything of the org. Times are ISO 8601 strings (UTC instants); dates in filters are
+// days in the org's time zone.
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { withRls, type JwtClaims } from "@/lib/db/rls";
+import type {
+  CampaignStatus,
+  PostSource,
+  PostStatus,
+  TargetNetwork,
+  TargetStatus,
+} from "@/lib/posts/constants";
+import type { ListPostsFilters } from "@/lib/posts/schemas";
+
+/** A timestamptz column as an ISO 8601 string. */
+const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
+const nameOf = (alias: string) =>
+  sql.raw(`coalesce(nullif(btrim(${alias}.full_name), ''), ${alias}.email)`);
+
+export const POSTS_PAGE_SIZE = 50;
+const EXCERPT_CHARS = 280;
+
+export type PostListItem = {
+  id: string;
+  title: string | null;
+  status: PostStatus;
+  scheduledAt: string | null;
+  revision: number;
+  campaignId: string | null;
+  campaignName: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  onBehalfOf: string | null;
+  onBehalfOfName: string | null;
+  /** The start of the current version's text. */
+  excerpt: string;
+  networks: TargetNetwork[];
+  mediaCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const cursorOf = (p: PostListItem) => `${p.updatedAt}~${p.id}`;
+function parseCursor(cursor: string | undefined): { updatedAt: string; id: string } | null {
+  const m = cursor?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2})~([0-9a-f-]{36})$/);
+  return m ? { updatedAt: m[1]!, id: m[2]! } : null;
+}
+
+/**
+ * The org's posts the caller may read, filtered. With a date range (the calendar) they come by
+ * scheduled time, otherwise most recently changed first, a page at a time (`nextCursor`).
+ * Archived posts appear only when the status filter asks for them; a date range leaves out posts
+ * with no scheduled time.
+ */
+export async function listPosts(
+  claims: JwtClaims,
+  org: { id: string; timezone: string },
+  f: ListPostsFilters = {},
+): Promise<{ posts: PostListItem[]; nextCursor: string | null }> {
+  const where: SQL[] = [sql`p.org_id = ${org.id}`];
+  if (f.status?.length)
+    where.push(sql`p.status = any (${`{${f.status.join(",")}}`}::public.post_status[])`);
+  else where.push(sql`p.status <> 'archived'`);
+  if (f.campaign) where.push(sql`p.campaign_id = ${f.campaign}`);
+  if (f.author) where.push(sql`p.author_id = ${f.author}`);
+  if (f.onBehalfOf) where.push(sql`p.on_behalf_of = ${f.onBehalfOf}`);
+  if (f.network)
+    where.push(
+      sql`exists (select 1 from public.post_targets t where t.post_id = p.id and t.network = ${f.network})`,
+    );
+  // Midnight in the org's zone (a midnight skipped by DST counts from the first minute after it).
+  if (f.from)
+    where.push(sql`p.scheduled_at >= (${f.from}::date)::timestamp at time zone ${org.timezone}`);
+  if (f.to)
+    where.push(sql`p.scheduled_at < ((${f.to}::date + 1)::timestamp at time zone ${org.timezone})`);
+  const calendar = Boolean(f.from || f.to);
+  const limit = f.limit ?? (calendar ? 500 : POSTS_PAGE_SIZE);
+  const after = calendar ? null : parseCursor(f.cursor);
+  if (after)
+    where.push(sql`(p.updated_at, p.id) < (${after.updatedAt}::timestamptz, ${after.id}::uuid)`);
+  const order = calendar
+    ? sql`p.scheduled_at asc nulls last, p.id`
+    : sql`p.updated_at desc, p.id desc`;
+
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<PostListItem>(sql`
+      select p.id, p.title, p.status, ${iso("p.scheduled_at")} as "scheduledAt", p.revision,
+             p.campaign_id as "campaignId", c.name as "campaignName",
+             p.author_id as "authorId", ${nameOf("au")} as "authorName",
+             p.on_behalf_of as "onBehalfOf", ${nameOf("ob")} as "onBehalfOfName",
+             left(coalesce(v.body, ''), ${EXCERPT_CHARS}) as excerpt,
+             coalesce((select array_agg(t.network order by t.network) from public.post_targets t where t.post_id = p.id), '{}') as networks,
+             (select count(*)::int from public.post_media pm where pm.post_id = p.id) as "mediaCount",
+             ${iso("p.created_at")} as "createdAt", ${iso("p.updated_at")} as "updatedAt"
+      from public.posts p
+      left join public.post_versions v on v.id = p.current_version_id
+      left join public.campaigns c on c.id = p.campaign_id
+      left join public.profiles au on au.id = p.author_id
+      left join public.profiles ob on ob.id = p.on_behalf_of
+      where ${sql.join(where, sql` and `)}
+      order by ${order}
+      limit ${limit + 1}`),
+  );
+  const all = [...rows];
+  const page = all.slice(0, limit);
+  const nextCursor = !calendar && all.length > limit ? cursorOf(page.at(-1)!) : null;
+  return { posts: page, nextCursor };
+}
+
+export type PostVersionItem = {
+  id: string;
+  versionNo: number;
+  body: string;
+  source: PostSource;
+  authorId: string | null;
+  authorName: string | null;
+  /** The version number this one was restored from. */
+  restoredFromVersionNo: number | null;
+  createdAt: string;
+};
+
+export type PostTargetItem = {
+  id: string;
+  network: TargetNetwork;
+  socialAccountId: string | null;
+  textOverride: string | null;
+  status: TargetStatus;
+  publishedAt: string | null;
+  platformPostId: string | null;
+  platformUrl: string | null;
+  error: string | null;
+};
+
+export type PostMediaItem = {
+  mediaId: string;
+  position: number;
+  altText: string | null;
+  altOverride: string | null;
+  path: string;
+  mime: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  /** The file was deleted from the library after it was attached. */
+  deleted: boolean;
+};
+
+export type PostDetail = Omit<PostListItem, "excerpt" | "networks" | "mediaCount"> & {
+  orgId: string;
+  currentVersionId: string | null;
+  body: string;
+  source: PostSource;
+  archivedAt: string | null;
+  updatedBy: string | null;
+};
+
+export type PostWithVersions = {
+  post: PostDetail;
+  /** Newest first. */
+  versions: PostVersionItem[];
+  targets: PostTargetItem[];
+  /** In display order. */
+  media: PostMediaItem[];
+};
+
+/** A post with its history, targets and media; null when it does not exist or the caller may not read it. */
+export async function getPostWithVersions(
+  claims: JwtClaims,
+  postId: string,
+): Promise<PostWithVersions | null> {
+  return withRls(claims, async (tx) => {
+    const [post] = await tx.execute<PostDetail>(sql`
+      select p.id, p.org_id as "orgId", p.title, p.status, ${iso("p.scheduled_at")} as "scheduledAt", p.revision,
+             p.campaign_id as "campaignId", c.name as "campaignName",
+             p.author_id as "authorId", ${nameOf("au")} as "authorName",
+             p.on_behalf_of as "onBehalfOf", ${nameOf("ob")} as "onBehalfOfName",
+             p.current_version_id as "currentVersionId", coalesce(v.body, '') as body,
+             coalesce(v.source, 'human') as source, p.updated_by as "updatedBy",
+             ${iso("p.created_at")} as "createdAt", ${iso("p.updated_at")} as "updatedAt",
+             ${iso("p.archived_at")} as "archivedAt"
+      from public.posts p
+      left join public.post_versions v on v.id = p.current_version_id
+      left join public.campaigns c on c.id = p.campaign_id
+      left join public.profiles au on au.id = p.author_id
+      left join public.profiles ob on ob.id = p.on_behalf_of
+      where p.id = ${postId}`);
+    if (!post) return null;
+    const versions = await tx.execute<PostVersionItem>(sql`
+      select v.id, v.version_no as "versionNo", v.body, v.source, v.author_id as "authorId",
+             ${nameOf("au")} as "authorName", r.version_no as "restoredFromVersionNo",
+             ${iso("v.created_at")} as "createdAt"
+      from public.post_versions v
+      left join public.post_versions r on r.id = v.restored_from
+      left join public.profiles au on au.id = v.author_id
+      where v.post_id = ${postId}
+      order by v.version_no desc`);
+    const targets = await tx.execute<PostTargetItem>(sql`
+      select t.id, t.network, t.social_account_id as "socialAccountId", t.text_override as "textOverride",
+             t.status, ${iso("t.published_at")} as "publishedAt", t.platform_post_id as "platformPostId",
+             t.platform_url as "platformUrl", t.error
+      from public.post_targets t where t.post_id = ${postId}
+      order by t.network`);
+    // media_assets rows through RLS: an employee reads the files attached to posts they can read.
+    const media = await tx.execute<PostMediaItem>(sql`
+      select pm.media_id as "mediaId", pm.position, a.alt_text as "altText", pm.alt_override as "altOverride",
+             a.path, a.mime, a.size_bytes::float8 as "sizeBytes", a.width, a.height,
+             a.deleted_at is not null as deleted
+      from public.post_media pm join public.media_assets a on a.id = pm.media_id
+      where pm.post_id = ${postId}
+      order by pm.position`);
+    return { post, versions: [...versions], targets: [...targets], media: [...media] };
+  });
+}
+
+export type CampaignItem = {
+  id: string;
+  name: string;
+  description: string | null;
+  color: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  status: CampaignStatus;
+  /** Posts in the campaign the caller can read, archived ones left out. */
+  postCount: number;
+  createdAt: string;
+  archivedAt: string | null;
+};
+
+/** The org's campaigns, active first, then by start date and name. */
+export async function listCampaigns(
+  claims: JwtClaims,
+  orgId: string,
+  opts: { includeArchived?: boolean } = {},
+): Promise<CampaignItem[]> {
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<CampaignItem>(sql`
+      select c.id, c.name, c.description, c.color, c.starts_on::text as "startsOn", c.ends_on::text as "endsOn",
+             c.status,
+             (select count(*)::int from public.posts p where p.org_id = c.org_id and p.campaign_id = c.id and p.status <> 'archived') as "postCount",
+             ${iso("c.created_at")} as "createdAt", ${iso("c.archived_at")} as "archivedAt"
+      from public.campaigns c
+      where c.org_id = ${orgId} ${opts.includeArchived ? sql`` : sql`and c.status = 'active'`}
+      order by c.status, c.starts_on nulls last, lower(c.name)`),
+  );
+  return [...rows];
+}
+
+export type MediaAssetItem = {
+  id: string;
+  path: string;
+  mime: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  altText: string | null;
+  uploadedBy: string | null;
+  createdAt: string;
+};
+
+/** The org's media library (deleted files left out), newest first. */
+export async function listMediaAssets(
+  claims: JwtClaims,
+  orgId: string,
+  opts: { limit?: number } = {},
+): Promise<MediaAssetItem[]> {
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<MediaAssetItem>(sql`
+      select a.id, a.path, a.mime, a.size_bytes::float8 as "sizeBytes", a.width, a.height,
+             a.alt_text as "altText", a.uploaded_by as "uploadedBy", ${iso("a.created_at")} as "createdAt"
+      from public.media_assets a
+      where a.org_id = ${orgId} and a.deleted_at is null
+      order by a.created_at desc, a.id
+      limit ${Math.min(Math.max(opts.limit ?? 100, 1), 500)}`),
+  );
+  return [...rows];
+}
