@@ -38,27 +38,29 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
-/** Postgres SQLSTATE of a postgres.js error (possibly wrapped by Drizzle), if any. */
-export function pgErrorCode(e: unknown): string | undefined {
+/** The postgres.js error in a chain that Drizzle may have wrapped (it keeps the original as `cause`). */
+function findPgError(e: unknown): Record<string, unknown> | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
     const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code))
+      return cur as Record<string, unknown>;
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
 }
 
-/** Name of the violated constraint of a postgres.js error (possibly wrapped), if any. */
-export function pgConstraint(e: unknown): string | undefined {
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
-    const name = (cur as { constraint_name?: unknown }).constraint_name;
-    if (typeof name === "string") return name;
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return undefined;
+/** A text field of the Postgres error (SQLSTATE `code`, `constraint_name`, `hint`, `detail`, `message`). */
+export function pgField(
+  e: unknown,
+  field: "code" | "constraint_name" | "hint" | "detail" | "message",
+): string | undefined {
+  const value = findPgError(e)?.[field];
+  return typeof value === "string" ? value : undefined;
 }
+
+export const pgErrorCode = (e: unknown) => pgField(e, "code");
+export const pgConstraint = (e: unknown) => pgField(e, "constraint_name");
 
 /**
  * Errors raised by our security definer functions carry a user-facing message and a machine code in
@@ -76,14 +78,10 @@ export function fromDbError(e: unknown): AppError | null {
   const state = pgErrorCode(e);
   const code = state ? sqlStateCodes[state] : undefined;
   if (!code) return null;
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
-    const { hint, message } = cur as { hint?: unknown; message?: unknown };
-    // Only our functions set a hint; a bare 42501 (a policy refusal) gets a generic message.
-    if (typeof hint === "string" && typeof message === "string")
-      return new AppError(code, message, { cause: e });
-    cur = (cur as { cause?: unknown }).cause;
-  }
+  const hint = pgField(e, "hint");
+  const message = pgField(e, "message");
+  // Only our functions set a hint; a bare 42501 (a policy refusal) gets a generic message.
+  if (hint && message) return new AppError(code, message, { cause: e });
   return new AppError(
     code,
     code === "forbidden" ? "Your role does not allow this." : "That is not possible right now.",

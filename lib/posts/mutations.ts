@@ -10,7 +10,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { getNow } from "@/lib/clock";
 import { withRls, type JwtClaims, type RlsTx } from "@/lib/db/rls";
-import { AppError, fromDbError } from "@/lib/errors";
+import { AppError, fromDbError, pgField } from "@/lib/errors";
 import type { CampaignStatus, PostStatus } from "@/lib/posts/constants";
 import { shiftLocalDays, zonedLocalToUtc } from "@/lib/posts/local-time";
 import {
@@ -112,17 +112,6 @@ export class PostConflictError extends AppError {
     this.updatedBy = current.updated_by ?? null;
     this.updatedAt = current.updated_at ?? null;
   }
-}
-
-/** A field of a Postgres error (possibly wrapped by Drizzle). */
-function pgField(e: unknown, field: "hint" | "detail"): string | undefined {
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
-    const value = (cur as Record<string, unknown>)[field];
-    if (typeof value === "string") return value;
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 // Machine codes (HINT) of the post functions → the form field their message belongs to.
