@@ -86,7 +86,11 @@ test("an admin invites two people, both join with their roles, a demotion applie
   await admin.goto(`/${org}/members`);
   const ninaRow = admin.getByTestId("member-row").filter({ hasText: newcomer.email });
   await ninaRow.getByLabel(`Role of ${newcomer.name}`).selectOption("viewer");
+  const changed = admin.waitForResponse(
+    (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+  );
   await ninaRow.getByRole("button", { name: "Change role" }).click();
+  await changed; // the action has committed before her next request
   await expect(ninaRow.getByLabel(`Role of ${newcomer.name}`)).toHaveValue("viewer");
   await nina.goto(`/${org}`);
   await expect(nina.getByText("You are a viewer")).toBeVisible();

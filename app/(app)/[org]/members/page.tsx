@@ -86,6 +86,9 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     {manageable ? (
                       <>
                         <MemberRoleForm
+                          // Remount when the role changes: React resets a form after its action, and
+                          // an uncontrolled select would fall back to the old role.
+                          key={`${m.userId}-${m.role}`}
                           org={org.slug}
                           member={{ userId: m.userId, name, role: m.role }}
                           roles={roles}
