@@ -83,6 +83,7 @@ export type MediaAssetRow = {
   width: number | null;
   height: number | null;
   altText: string | null;
+  fileName: string | null;
   deletedAt: string | null;
 };
 
@@ -93,7 +94,7 @@ const postColumns = sql`r.id, r.org_id as "orgId", r.status, r.revision, r.title
 const campaignColumns = sql`r.id, r.org_id as "orgId", r.name, r.description, r.color,
   r.starts_on::text as "startsOn", r.ends_on::text as "endsOn", r.status, ${iso("r.archived_at")} as "archivedAt"`;
 const mediaColumns = sql`r.id, r.org_id as "orgId", r.path, r.mime, r.size_bytes::float8 as "sizeBytes", r.width,
-  r.height, r.alt_text as "altText", ${iso("r.deleted_at")} as "deletedAt"`;
+  r.height, r.alt_text as "altText", r.file_name as "fileName", ${iso("r.deleted_at")} as "deletedAt"`;
 
 /** Someone saved the post since the caller opened it; nothing was written. */
 export class PostConflictError extends AppError {
@@ -475,7 +476,7 @@ export async function createMediaAsset(
       tx,
       sql`select ${mediaColumns} from app.create_media_asset(${orgId}::uuid, ${i.path}, ${i.mime},
         ${i.sizeBytes}::bigint, ${i.width ?? null}::int, ${i.height ?? null}::int, ${i.altText},
-        ${meta.requestId}, ${ip(meta)}) r`,
+        ${i.fileName}, ${meta.requestId}, ${ip(meta)}) r`,
     ),
   );
 }

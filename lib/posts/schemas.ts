@@ -189,11 +189,13 @@ export const archiveCampaignInput = z.object({ campaignId: id("campaign") });
 export const createMediaAssetInput = z.object({
   /** `<org id>/<uuid>.<ext>` in the `media` bucket. */
   path: z.string().max(200),
-  mime: z.string().regex(/^(image|video)\/[a-z0-9.+-]+$/),
+  mime: z.string().regex(/^((image|video)\/[a-z0-9.+-]+|application\/pdf)$/),
   sizeBytes: z.number().int().positive(),
   width: z.number().int().positive().nullish(),
   height: z.number().int().positive().nullish(),
   altText,
+  /** The name the file had on the uploader's computer. */
+  fileName: optionalText(255, "Keep the file name under 255 characters."),
 });
 export type CreateMediaAssetInput = z.input<typeof createMediaAssetInput>;
 
