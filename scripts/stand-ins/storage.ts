@@ -8,9 +8,10 @@
 //   POST   /object/upload/sign/{bucket}/{path}    createSignedUploadUrl   (secret key)
 //   PUT    /object/upload/sign/{bucket}/{path}?token=  the browser's upload (token only; CORS)
 //   POST   /object/sign/{bucket}/{path}           createSignedUrl          (secret key)
-//   GET    /object/sign/{bucket}/{path}?token=    signed download          (token only)
+//   POST   /object/sign/{bucket}  {expiresIn, paths}  createSignedUrls    (secret key)
+//   GET    /object/sign/{bucket}/{path}?token=    signed download          (token only; Range)
 //   GET    /object/info/{bucket}/{path}           info                     (secret key)
-//   GET    /object/{bucket}/{path}                download                 (secret key)
+//   GET    /object/{bucket}/{path}                download                 (secret key; Range)
 //   DELETE /object/{bucket}  {prefixes}           remove                   (secret key)
 //
 // Bytes live at <dir>/<bucket>/<path>; metadata at <dir>/.meta/<bucket>/<path>.json.
@@ -137,6 +138,29 @@ function mimeAllowed(bucket: BucketConfig, contentType: string): boolean {
   return bucket.allowedMimeTypes.some((allowed) =>
     allowed.endsWith("/*") ? mime.startsWith(allowed.slice(0, -1)) : mime === allowed,
   );
+}
+
+/**
+ * A single byte range (`bytes=a-b`, `bytes=a-`, `bytes=-n`) as Storage serves it from S3: inclusive
+ * bounds, the end clamped to the object; "unsatisfiable" when it starts past the end (416). Anything
+ * else (several ranges, other units, garbage) is ignored and the whole object is sent, as S3 does.
+ */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? Infinity : Number(m[2]);
+  if (end < start) return null;
+  if (start >= size) return "unsatisfiable";
+  return { start, end: Math.min(end, size - 1) };
 }
 
 function setCors(req: IncomingMessage, res: ServerResponse) {
@@ -402,6 +426,36 @@ export function createStorageHandler(
     return { signedURL: `/object/sign/${objectUrl}?token=${token}` };
   }
 
+  /** storage-api's signObjectUrls: one entry per path, in order, an error for what is not there. */
+  async function signDownloads(req: IncomingMessage, url: URL, bucket: string) {
+    const who = caller(req, url);
+    bucketOf(bucket);
+    const body = await readJson(req);
+    const { expiresIn, paths } = body;
+    if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn))
+      throw ERRORS.validation("body/expiresIn must be integer");
+    if (expiresIn < 1) throw ERRORS.validation("body/expiresIn must be >= 1");
+    if (!Array.isArray(paths) || paths.some((p) => typeof p !== "string"))
+      throw ERRORS.validation("body/paths must be array");
+    if (paths.length < 1) throw ERRORS.validation("body/paths must NOT have fewer than 1 items");
+    const out: { error: string | null; path: string; signedURL: string | null }[] = [];
+    for (const name of paths as string[]) {
+      const found = who === "service" && validKey(name) && (await readMeta(bucket, name));
+      if (!found) {
+        out.push({
+          error: "Either the object does not exist or you do not have access to it",
+          path: name,
+          signedURL: null,
+        });
+        continue;
+      }
+      const objectUrl = `${bucket}/${name}`;
+      const token = await sign({ url: objectUrl, scope: "download" }, expiresIn);
+      out.push({ error: null, path: name, signedURL: `/object/sign/${objectUrl}?token=${token}` });
+    }
+    return out;
+  }
+
   async function serveObject(
     req: IncomingMessage,
     res: ServerResponse,
@@ -427,10 +481,34 @@ export function createStorageHandler(
         ? `attachment; filename=${encoded}; filename*=UTF-8''${encoded};`
         : "attachment;";
     }
-    res.writeHead(200, headers);
+    const range = parseRange(
+      typeof req.headers.range === "string" ? req.headers.range : undefined,
+      meta.size,
+    );
+    if (range === "unsatisfiable") {
+      res.writeHead(416, {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Range": `bytes */${meta.size}`,
+      });
+      return void res.end(
+        JSON.stringify({
+          statusCode: "416",
+          code: "InvalidRange",
+          error: "InvalidRange",
+          message: "The requested range is not satisfiable",
+        }),
+      );
+    }
+    if (range) {
+      headers["Content-Range"] = `bytes ${range.start}-${range.end}/${meta.size}`;
+      headers["Content-Length"] = range.end - range.start + 1;
+    }
+    res.writeHead(range ? 206 : 200, headers);
     if (req.method === "HEAD") return void res.end();
     // A client that stops reading early (reading only the first bytes) closes the socket: not an error.
-    await pipeline(createReadStream(filePath(bucket, name)), res).catch(() => {});
+    await pipeline(createReadStream(filePath(bucket, name), range ?? undefined), res).catch(
+      () => {},
+    );
   }
 
   async function signedDownload(req: IncomingMessage, res: ServerResponse, url: URL, rest: string) {
@@ -503,6 +581,8 @@ export function createStorageHandler(
     if ((m = /^\/object\/upload\/sign\/(.+)$/.exec(p))) {
       if (method === "POST") return sendJson(res, 200, await signUpload(req, url, m[1]!));
       if (method === "PUT") return sendJson(res, 200, await uploadSigned(req, url, m[1]!));
+    } else if ((m = /^\/object\/sign\/([^/]+)\/?$/.exec(p)) && method === "POST") {
+      return sendJson(res, 200, await signDownloads(req, url, decodeURIComponent(m[1]!)));
     } else if ((m = /^\/object\/sign\/(.+)$/.exec(p))) {
       if (method === "POST") return sendJson(res, 200, await signDownload(req, url, m[1]!));
       if (method === "GET" || method === "HEAD") return signedDownload(req, res, url, m[1]!);
