@@ -4,7 +4,7 @@
 // days in the org's time zone.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { withRls, type JwtClaims } from "@/lib/db/rls";
+import { withRls, type JwtClaims, type RlsTx } from "@/lib/db/rls";
 import type {
   CampaignStatus,
   PostSource,
@@ -18,6 +18,9 @@ import type { ListPostsFilters } from "@/lib/posts/schemas";
 const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 const nameOf = (alias: string) =>
   sql.raw(`coalesce(nullif(btrim(${alias}.full_name), ''), ${alias}.email)`);
+
+const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export const POSTS_PAGE_SIZE = 50;
 const EXCERPT_CHARS = 280;
@@ -42,6 +45,17 @@ export type PostListItem = {
   updatedAt: string;
 };
 
+/** A post of the list with its whole current text (the CSV export). */
+export type PostExportItem = PostListItem & { text: string };
+
+export type ListPostsOptions = {
+  /**
+   * Keyset pages by last change even with a date range (the posts list). Without it a date range
+   * lists by scheduled time, up to `limit` (500) posts and no further page (the calendar).
+   */
+  paged?: boolean;
+};
+
 const cursorOf = (p: PostListItem) => `${p.updatedAt}~${p.id}`;
 function parseCursor(cursor: string | undefined): { updatedAt: string; id: string } | null {
   const m = cursor?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:\d{2})~([0-9a-f-]{36})$/);
@@ -49,16 +63,42 @@ function parseCursor(cursor: string | undefined): { updatedAt: string; id: strin
 }
 
 /**
- * The org's posts the caller may read, filtered. With a date range (the calendar) they come by
- * scheduled time, otherwise most recently changed first, a page at a time (`nextCursor`).
- * Archived posts appear only when the status filter asks for them; a date range leaves out posts
- * with no scheduled time.
+ * Full-text search (websearch syntax, 'simple' configuration) of the post as one document: its title
+ * and its CURRENT version's text (older versions do not match). "zebra pelican" finds a post with
+ * "Zebra" in the title and "pelicans" in the text; "pelican -zebra" leaves it out.
+ *
+ * The GIN indexes are per column (posts_title_search_idx, post_versions_body_search_idx), so the
+ * candidates come from them first: posts whose title or current text holds ANY word of the query (a
+ * superset of the matches, each branch an index scan), then the whole query is checked on title and
+ * text together. A query with no word to look for (only exclusions, "-zebra") cannot use an index
+ * and is checked on every post of the org.
+ *
+ * Caveat: run as `authenticated`, RLS keeps Postgres from making `@@` (ts_match_vq, not leakproof)
+ * an index condition, so the branches filter the org's posts (posts_org_id_* index) instead; as a
+ * role without RLS the plan is two GIN bitmap scans. Serving the candidates from a security definer
+ * function (membership check + the two branches) would let the indexes work for everyone.
  */
-export async function listPosts(
-  claims: JwtClaims,
+function searchCondition(orgId: string, q: string): SQL {
+  const query = sql`websearch_to_tsquery('simple', ${q})`;
+  // Every lexeme of the query as tsquery output prints it (quoted, re-parseable), joined with |.
+  const anyWord = sql`(select string_agg(m[1], ' | ')
+      from regexp_matches(${query}::text, $re$('(?:[^']|'')*')$re$, 'g') m)::tsquery`;
+  return sql`(to_tsvector('simple', coalesce(p.title, '')) || to_tsvector('simple', coalesce(v.body, '')))
+        @@ ${query}
+    and (querytree(${query}) in ('', 'T') or p.id in (
+      select tp.id from public.posts tp
+       where tp.org_id = ${orgId} and to_tsvector('simple', coalesce(tp.title, '')) @@ ${anyWord}
+      union
+      select sv.post_id from public.post_versions sv
+        join public.posts sp on sp.id = sv.post_id and sp.current_version_id = sv.id
+       where sv.org_id = ${orgId} and to_tsvector('simple', sv.body) @@ ${anyWord}))`;
+}
+
+function postsStatement(
   org: { id: string; timezone: string },
-  f: ListPostsFilters = {},
-): Promise<{ posts: PostListItem[]; nextCursor: string | null }> {
+  f: ListPostsFilters,
+  opts: ListPostsOptions & { withText?: boolean },
+) {
   const where: SQL[] = [sql`p.org_id = ${org.id}`];
   if (f.status?.length)
     where.push(sql`p.status = any (${`{${f.status.join(",")}}`}::public.post_status[])`);
@@ -75,7 +115,9 @@ export async function listPosts(
     where.push(sql`p.scheduled_at >= (${f.from}::date)::timestamp at time zone ${org.timezone}`);
   if (f.to)
     where.push(sql`p.scheduled_at < ((${f.to}::date + 1)::timestamp at time zone ${org.timezone})`);
-  const calendar = Boolean(f.from || f.to);
+  const q = f.q?.trim().slice(0, 200);
+  if (q) where.push(searchCondition(org.id, q));
+  const calendar = Boolean(f.from || f.to) && !opts.paged;
   const limit = f.limit ?? (calendar ? 500 : POSTS_PAGE_SIZE);
   const after = calendar ? null : parseCursor(f.cursor);
   if (after)
@@ -84,13 +126,13 @@ export async function listPosts(
     ? sql`p.scheduled_at asc nulls last, p.id`
     : sql`p.updated_at desc, p.id desc`;
 
-  const rows = await withRls(claims, (tx) =>
-    tx.execute<PostListItem>(sql`
+  const statement = sql`
       select p.id, p.title, p.status, ${iso("p.scheduled_at")} as "scheduledAt", p.revision,
              p.campaign_id as "campaignId", c.name as "campaignName",
              p.author_id as "authorId", ${nameOf("au")} as "authorName",
              p.on_behalf_of as "onBehalfOf", ${nameOf("ob")} as "onBehalfOfName",
              left(coalesce(v.body, ''), ${EXCERPT_CHARS}) as excerpt,
+             ${opts.withText ? sql`coalesce(v.body, '') as text,` : sql``}
              coalesce((select array_agg(t.network order by t.network) from public.post_targets t where t.post_id = p.id), '{}') as networks,
              (select count(*)::int from public.post_media pm where pm.post_id = p.id) as "mediaCount",
              ${iso("p.created_at")} as "createdAt", ${iso("p.updated_at")} as "updatedAt"
@@ -101,12 +143,85 @@ export async function listPosts(
       left join public.profiles ob on ob.id = p.on_behalf_of
       where ${sql.join(where, sql` and `)}
       order by ${order}
-      limit ${limit + 1}`),
-  );
-  const all = [...rows];
+      limit ${limit + 1}`;
+  return { statement, limit, calendar };
+}
+
+async function postsPage<T extends PostListItem>(
+  tx: RlsTx,
+  org: { id: string; timezone: string },
+  f: ListPostsFilters,
+  opts: ListPostsOptions & { withText?: boolean },
+): Promise<{ posts: T[]; nextCursor: string | null }> {
+  const { statement, limit, calendar } = postsStatement(org, f, opts);
+  const all = [...(await tx.execute<T>(statement))] as T[];
   const page = all.slice(0, limit);
   const nextCursor = !calendar && all.length > limit ? cursorOf(page.at(-1)!) : null;
   return { posts: page, nextCursor };
+}
+
+/**
+ * The org's posts the caller may read, filtered. With a date range (the calendar) they come by
+ * scheduled time, otherwise (or with `paged`) most recently changed first, a page at a time
+ * (`nextCursor`). Archived posts appear only when the status filter asks for them; a date range
+ * leaves out posts with no scheduled time. `q` searches the title and the current text.
+ */
+export async function listPosts(
+  claims: JwtClaims,
+  org: { id: string; timezone: string },
+  f: ListPostsFilters = {},
+  opts: ListPostsOptions = {},
+): Promise<{ posts: PostListItem[]; nextCursor: string | null }> {
+  return withRls(claims, (tx) => postsPage<PostListItem>(tx, org, f, opts));
+}
+
+/** Most rows one CSV export holds. */
+export const POSTS_EXPORT_MAX = 10_000;
+const EXPORT_PAGE = 500;
+
+/**
+ * Every post matching the filters (the list's pages, in one transaction), with the whole current
+ * text, most recently changed first, up to `max`; `truncated` says there were more.
+ */
+export async function exportPosts(
+  claims: JwtClaims,
+  org: { id: string; timezone: string },
+  f: ListPostsFilters = {},
+  max: number = POSTS_EXPORT_MAX,
+): Promise<{ posts: PostExportItem[]; truncated: boolean }> {
+  max = Math.max(1, Math.floor(max));
+  return withRls(claims, async (tx) => {
+    const posts: PostExportItem[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await postsPage<PostExportItem>(
+        tx,
+        org,
+        { ...f, cursor, limit: Math.min(EXPORT_PAGE, max - posts.length) },
+        { paged: true, withText: true },
+      );
+      posts.push(...page.posts);
+      if (!page.nextCursor) return { posts, truncated: false };
+      if (posts.length >= max) return { posts, truncated: true };
+      cursor = page.nextCursor;
+    }
+  });
+}
+
+/** Which of `postIds` are posts of the org the caller may read (a crafted id of another org is not). */
+export async function postIdsInOrg(
+  claims: JwtClaims,
+  orgId: string,
+  postIds: string[],
+): Promise<Set<string>> {
+  const ids = postIds.filter((id) => isUuid(id));
+  if (!ids.length) return new Set();
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<{ id: string }>(sql`
+      select p.id from public.posts p
+      where p.org_id = ${orgId} and p.id = any (${`{${ids.join(",")}}`}::uuid[])`),
+  );
+  return new Set([...rows].map((r) => r.id));
 }
 
 export type PostVersionItem = {
@@ -143,6 +258,7 @@ export type PostMediaItem = {
   sizeBytes: number;
   width: number | null;
   height: number | null;
+  fileName: string | null;
   /** The file was deleted from the library after it was attached. */
   deleted: boolean;
 };
@@ -206,7 +322,7 @@ export async function getPostWithVersions(
     const media = await tx.execute<PostMediaItem>(sql`
       select pm.media_id as "mediaId", pm.position, a.alt_text as "altText", pm.alt_override as "altOverride",
              a.path, a.mime, a.size_bytes::float8 as "sizeBytes", a.width, a.height,
-             a.deleted_at is not null as deleted
+             a.file_name as "fileName", a.deleted_at is not null as deleted
       from public.post_media pm join public.media_assets a on a.id = pm.media_id
       where pm.post_id = ${postId}
       order by pm.position`);
@@ -247,6 +363,25 @@ export async function listCampaigns(
   return [...rows];
 }
 
+/** One campaign of the org (archived too); null when it is not the org's or does not exist. */
+export async function getCampaign(
+  claims: JwtClaims,
+  orgId: string,
+  campaignId: string,
+): Promise<CampaignItem | null> {
+  if (!isUuid(campaignId)) return null;
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<CampaignItem>(sql`
+      select c.id, c.name, c.description, c.color, c.starts_on::text as "startsOn", c.ends_on::text as "endsOn",
+             c.status,
+             (select count(*)::int from public.posts p where p.org_id = c.org_id and p.campaign_id = c.id and p.status <> 'archived') as "postCount",
+             ${iso("c.created_at")} as "createdAt", ${iso("c.archived_at")} as "archivedAt"
+      from public.campaigns c
+      where c.org_id = ${orgId} and c.id = ${campaignId}::uuid`),
+  );
+  return [...rows][0] ?? null;
+}
+
 export type MediaAssetItem = {
   id: string;
   path: string;
@@ -255,22 +390,37 @@ export type MediaAssetItem = {
   width: number | null;
   height: number | null;
   altText: string | null;
+  fileName: string | null;
   uploadedBy: string | null;
+  uploadedByName: string | null;
+  /** Scheduled or publishing posts that use the file: while there are any it cannot be deleted. */
+  scheduledUses: number;
   createdAt: string;
 };
 
-/** The org's media library (deleted files left out), newest first. */
+/**
+ * The org's media library (deleted files left out), newest first. `q` searches the file names and
+ * alt texts (words, as typed in a search box); `kind` narrows to images or documents.
+ */
 export async function listMediaAssets(
   claims: JwtClaims,
   orgId: string,
-  opts: { limit?: number } = {},
+  opts: { limit?: number; q?: string; kind?: "image" | "document" } = {},
 ): Promise<MediaAssetItem[]> {
+  const q = opts.q?.trim().slice(0, 200);
   const rows = await withRls(claims, (tx) =>
     tx.execute<MediaAssetItem>(sql`
       select a.id, a.path, a.mime, a.size_bytes::float8 as "sizeBytes", a.width, a.height,
-             a.alt_text as "altText", a.uploaded_by as "uploadedBy", ${iso("a.created_at")} as "createdAt"
+             a.alt_text as "altText", a.file_name as "fileName", a.uploaded_by as "uploadedBy",
+             ${nameOf("up")} as "uploadedByName",
+             (select count(distinct pm.post_id)::int from public.post_media pm join public.posts p on p.id = pm.post_id
+               where pm.media_id = a.id and p.status in ('scheduled', 'publishing')) as "scheduledUses",
+             ${iso("a.created_at")} as "createdAt"
       from public.media_assets a
+      left join public.profiles up on up.id = a.uploaded_by
       where a.org_id = ${orgId} and a.deleted_at is null
+        ${q ? sql`and to_tsvector('simple', coalesce(a.file_name, '') || ' ' || coalesce(a.alt_text, '')) @@ websearch_to_tsquery('simple', ${q})` : sql``}
+        ${opts.kind === "document" ? sql`and a.mime = 'application/pdf'` : opts.kind === "image" ? sql`and a.mime like 'image/%'` : sql``}
       order by a.created_at desc, a.id
       limit ${Math.min(Math.max(opts.limit ?? 100, 1), 500)}`),
   );

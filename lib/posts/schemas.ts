@@ -217,6 +217,14 @@ export const listPostsFilters = z.object({
   /** Days in the org's time zone, on scheduled_at; `to` includes its whole day. */
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
+  /** Full-text search (websearch syntax) of the title and the current text; blank = none. */
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => v || undefined)
+    .optional()
+    .catch(undefined),
   /** Keyset cursor from the previous page (lists without a date range). */
   cursor: z.string().max(100).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(500).optional().catch(undefined),

@@ -1,0 +1,5 @@
+import { CampaignFormSkeleton } from "@/components/campaigns/campaign-form-skeleton";
+
+export default function Loading() {
+  return <CampaignFormSkeleton />;
+}
