@@ -1,9 +1,18 @@
 // The server's "now" (DESIGN §4): code that compares with the current time (scheduling refuses the
-// past) reads it here and passes it on — to SQL functions too — so tests can set it.
+// past) reads it here and passes it on — to SQL functions too — so tests can set it: in process
+// with setNow, or for a whole server with FIXED_NOW (browser tests).
+import { getEnv } from "@/lib/env";
+
 let fixed: Date | null = null;
+let fromEnv: Date | null | undefined;
 
 export function getNow(): Date {
-  return fixed ? new Date(fixed.getTime()) : new Date();
+  if (fixed) return new Date(fixed.getTime());
+  if (fromEnv === undefined) {
+    const at = getEnv().FIXED_NOW;
+    fromEnv = at ? new Date(at) : null;
+  }
+  return fromEnv ? new Date(fromEnv.getTime()) : new Date();
 }
 
 /** Tests only: freezes the clock at `at`, or back to real time with null. */

@@ -38,6 +38,13 @@ const envSchema = z.object({
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+
+  // Tests only: the server's clock (lib/clock.ts) stands still at this instant, e.g.
+  // 2026-03-28T10:00:00Z, so a browser test can schedule "tomorrow" on a chosen day.
+  FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
+  // Benchmarks only: serves /<org>/bench/blank, an empty page in the org layout that the composer's
+  // first-load JavaScript is measured against (bench/composer.ts). Off: that page is a 404.
+  BENCH_ROUTES: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -29,11 +29,11 @@ type NavItem = {
 
 const items: NavItem[] = [
   { label: "Dashboard", path: "", icon: LayoutDashboard, ready: true },
-  { label: "Compose", path: "/compose", icon: PenSquare },
-  { label: "Posts", path: "/posts", icon: FileText },
-  { label: "Calendar", path: "/calendar", icon: CalendarDays },
-  { label: "Campaigns", path: "/campaigns", icon: FolderKanban },
-  { label: "Media", path: "/media", icon: ImageIcon },
+  { label: "Compose", path: "/compose", ready: true, icon: PenSquare, permission: "posts.create" },
+  { label: "Posts", path: "/posts", ready: true, icon: FileText },
+  { label: "Calendar", path: "/calendar", ready: true, icon: CalendarDays },
+  { label: "Campaigns", path: "/campaigns", ready: true, icon: FolderKanban },
+  { label: "Media", path: "/media", ready: true, icon: ImageIcon },
   { label: "Review", path: "/review", icon: CheckSquare },
   { label: "Analytics", path: "/analytics", icon: BarChart3 },
   { label: "Team", path: "/members", icon: Users, ready: true },
@@ -49,7 +49,7 @@ export function SidebarNav({ slug, role }: { slug: string; role: OrgRole }) {
         .filter((i) => !i.permission || can(role, i.permission))
         .map(({ label, path, icon: Icon, ready }) => {
           const href = `/${slug}${path}`;
-          const isActive = pathname === href;
+          const isActive = pathname === href || (path !== "" && pathname.startsWith(`${href}/`));
           const body = (
             <>
               <Icon aria-hidden="true" className="size-4" />

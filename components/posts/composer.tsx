@@ -1,0 +1,520 @@
+"use client";
+// The composer: one text for every network, optional per-network text in tabs, live counters and
+// previews, files, autosave with a visible state, conflict handling, history and scheduling.
+// Heavy parts load on demand (history and diff, the emoji palette, the library picker, X's counter
+// and the non-LinkedIn previews) to keep the page's first load small (bench/composer.ts).
+import { AlertTriangle, Check, CloudOff, History, Loader2, Smile } from "lucide-react";
+import dynamic from "next/dynamic";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { ComposerMediaList } from "@/components/posts/composer-media";
+import { ComposerPreviews } from "@/components/posts/composer-previews";
+import { NetworkCounters, ProblemList, useNetworkChecks } from "@/components/posts/network-checks";
+import { SchedulePanel } from "@/components/posts/schedule-panel";
+import { usePostSync, type Draft, type SyncState } from "@/components/posts/use-post-sync";
+import type { PreviewMedia } from "@/components/previews/types";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import type { ComposerData, ComposerMedia } from "@/lib/posts/composer-data";
+import type { PostStatus } from "@/lib/posts/constants";
+import {
+  type Network,
+  networkRules,
+  networks as allNetworks,
+  isNetwork,
+} from "@/lib/posts/networks";
+import { cn } from "@/lib/utils";
+
+const HistoryPanel = dynamic(() => import("@/components/posts/history-panel"));
+const EmojiPicker = dynamic(() => import("@/components/posts/emoji-picker"));
+
+const lockedStatuses: PostStatus[] = ["publishing", "published", "unconfirmed", "archived"];
+
+function SaveIndicator({ state, revision }: { state: SyncState; revision: number }) {
+  const base = "flex items-center gap-1.5 text-xs";
+  return (
+    <p role="status" data-testid="save-state" data-state={state.kind} className={base}>
+      {state.kind === "saving" ? (
+        <>
+          <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> Saving…
+        </>
+      ) : state.kind === "dirty" ? (
+        <span className="text-muted-foreground">Unsaved changes</span>
+      ) : state.kind === "saved" ? (
+        revision > 0 ? (
+          <>
+            <Check aria-hidden="true" className="size-3.5 text-green-600" /> Saved
+          </>
+        ) : (
+          <span className="text-muted-foreground">Not saved yet — start typing</span>
+        )
+      ) : (
+        <span className="flex items-center gap-1.5 text-destructive">
+          <CloudOff aria-hidden="true" className="size-3.5" /> Not saved
+        </span>
+      )}
+    </p>
+  );
+}
+
+const statusLabels: Record<PostStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  scheduled: "Scheduled",
+  publishing: "Publishing",
+  published: "Published",
+  failed: "Failed",
+  unconfirmed: "Unconfirmed",
+  archived: "Archived",
+};
+
+export function Composer({ data }: { data: ComposerData }) {
+  const { org, post: initial } = data;
+  const networksOfPost = initial.targets.map((t) => t.network);
+  const employeeLocked =
+    data.me.role === "employee" && !["draft", "changes_requested"].includes(initial.status);
+  const readOnly = !data.canEdit || lockedStatuses.includes(initial.status) || employeeLocked;
+
+  const sync = usePostSync({
+    org: org.slug,
+    postId: initial.id,
+    revision: initial.revision,
+    status: initial.status,
+    scheduledAt: initial.scheduledAt,
+    updatedAt: initial.updatedAt,
+    readOnly,
+    initial: {
+      body: initial.body,
+      networks: networksOfPost,
+      overrides: Object.fromEntries(
+        initial.targets.filter((t) => t.textOverride).map((t) => [t.network, t.textOverride!]),
+      ),
+      media: initial.media,
+      title: initial.title ?? "",
+      campaignId: initial.campaignId,
+      onBehalfOf: initial.onBehalfOf,
+    },
+  });
+  const { draft, setDraft, state, post, flush } = sync;
+
+  const [tab, setTab] = useState<"base" | Network>("base");
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  const networks = useMemo(() => draft.networks.filter(isNetwork), [draft.networks]);
+  const textFor = useCallback(
+    (n: Network) => (draft.overrides[n]?.trim() ? draft.overrides[n]! : draft.body),
+    [draft.body, draft.overrides],
+  );
+  const liveMedia = useMemo(() => draft.media.filter((m) => !m.deleted), [draft.media]);
+  const checks = useNetworkChecks({ networks, textFor, media: liveMedia });
+  const problemCount = checks.reduce((n, c) => n + c.problems.length, 0);
+  const previewMedia = useMemo<PreviewMedia[]>(
+    () =>
+      liveMedia.map((m) => ({
+        id: m.id,
+        url: m.url,
+        mime: m.mime,
+        alt: m.altOverride?.trim() || m.altText,
+        fileName: m.fileName,
+        width: m.width,
+        height: m.height,
+      })),
+    [liveMedia],
+  );
+  const person = data.people.find((p) => p.id === draft.onBehalfOf);
+  const author = useMemo(
+    () => ({
+      name: person?.name ?? "You",
+      headline: person?.headline ?? null,
+      avatarUrl: person?.avatarUrl ?? null,
+    }),
+    [person],
+  );
+
+  const update = useCallback(
+    (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch })),
+    [setDraft],
+  );
+  const setMedia = useCallback(
+    (fn: (m: ComposerMedia[]) => ComposerMedia[]) =>
+      setDraft((d) => ({ ...d, media: fn(d.media) })),
+    [setDraft],
+  );
+
+  const editing = tab === "base" ? null : tab;
+  const editorValue = editing ? (draft.overrides[editing] ?? "") : draft.body;
+  const setEditorValue = (value: string) =>
+    editing
+      ? setDraft((d) => ({ ...d, overrides: { ...d.overrides, [editing]: value } }))
+      : update({ body: value });
+
+  const insert = (snippet: string) => {
+    const el = textarea.current;
+    const start = el?.selectionStart ?? editorValue.length;
+    const end = el?.selectionEnd ?? editorValue.length;
+    setEditorValue(editorValue.slice(0, start) + snippet + editorValue.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + snippet.length, start + snippet.length);
+    });
+  };
+
+  const toggleNetwork = (n: Network, on: boolean) =>
+    setDraft((d) => ({
+      ...d,
+      networks: on
+        ? allNetworks.filter((x) => x === n || d.networks.includes(x))
+        : d.networks.filter((x) => x !== n),
+    }));
+
+  const blockedReason =
+    networks.length === 0
+      ? "Pick at least one network."
+      : problemCount > 0
+        ? "Fix the problems listed above first."
+        : !draft.body.trim() && liveMedia.length === 0
+          ? "Write something first."
+          : null;
+
+  return (
+    <div
+      className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,600px)]"
+      onKeyDown={(e) => {
+        if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "s") {
+          e.preventDefault();
+          void flush();
+        }
+      }}
+    >
+      <div className="grid min-w-0 content-start gap-5">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight">
+              {post.id ? "Edit post" : "New post"}
+            </h1>
+            <Badge variant="secondary" data-testid="post-status">
+              {statusLabels[post.status]}
+            </Badge>
+          </div>
+          <div className="flex items-center gap-3">
+            <SaveIndicator state={state} revision={post.revision} />
+            {post.id ? (
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                aria-expanded={historyOpen}
+                onClick={() => setHistoryOpen((o) => !o)}
+              >
+                <History aria-hidden="true" /> History
+              </Button>
+            ) : null}
+          </div>
+        </div>
+
+        {readOnly ? (
+          <p
+            className="rounded-md border bg-muted/40 p-3 text-sm text-muted-foreground"
+            data-testid="composer-read-only"
+          >
+            {!data.canEdit
+              ? "Viewers can read posts but not change them."
+              : employeeLocked
+                ? "You can change your posts only while they are drafts."
+                : `This post is ${statusLabels[post.status].toLowerCase()} and can no longer be changed.`}
+          </p>
+        ) : null}
+
+        {state.kind === "conflict" ? (
+          <div
+            role="alert"
+            data-testid="conflict-banner"
+            className="grid gap-2 rounded-md border border-amber-500/60 bg-amber-500/10 p-3 text-sm"
+          >
+            <p className="flex items-center gap-2 font-medium">
+              <AlertTriangle aria-hidden="true" className="size-4" /> Someone else saved this post
+              while you were editing.
+            </p>
+            <p>
+              Your latest changes are still here and not saved. Keep yours to save them as a new
+              version on top of theirs (theirs stays in History), or load theirs and lose the
+              changes made here since your last save.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" size="sm" onClick={() => void sync.keepMine()}>
+                Keep my version
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                onClick={() => void navigator.clipboard?.writeText(draft.body)}
+              >
+                Copy my text
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  if (window.confirm("Load their version? Your unsaved changes here will be lost."))
+                    window.location.reload();
+                }}
+              >
+                Load theirs
+              </Button>
+            </div>
+          </div>
+        ) : state.kind === "error" ? (
+          <div
+            role="alert"
+            data-testid="save-error"
+            className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm text-destructive"
+          >
+            <span>
+              {state.message}
+              {state.fieldErrors
+                ? ` ${Object.values(state.fieldErrors)
+                    .filter((m) => m !== state.message)
+                    .join(" ")}`
+                : ""}
+            </span>
+            <Button type="button" size="sm" variant="outline" onClick={() => void sync.retry()}>
+              Try again
+            </Button>
+          </div>
+        ) : null}
+
+        {historyOpen && post.id ? (
+          <HistoryPanel
+            org={org.slug}
+            postId={post.id}
+            revision={post.revision}
+            editorText={draft.body}
+            timeZone={org.timezone}
+            prepare={sync.prepare}
+            onClose={() => setHistoryOpen(false)}
+            onRestored={(row, body) => {
+              sync.adopt(row, { body });
+              setTab("base");
+            }}
+          />
+        ) : null}
+
+        <div className="grid gap-3 sm:grid-cols-3">
+          <div className="grid gap-1.5 sm:col-span-3">
+            <Label htmlFor="post-title">Title (only your team sees it)</Label>
+            <Input
+              id="post-title"
+              value={draft.title}
+              maxLength={200}
+              readOnly={readOnly}
+              placeholder="e.g. Launch teaser"
+              onChange={(e) => update({ title: e.target.value })}
+            />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="post-person">Posted as</Label>
+            <NativeSelect
+              id="post-person"
+              value={draft.onBehalfOf}
+              disabled={readOnly || data.people.length <= 1}
+              onChange={(e) => update({ onBehalfOf: e.target.value })}
+            >
+              {data.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.id === data.me.id ? " (you)" : ""}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="grid gap-1.5 sm:col-span-2">
+            <Label htmlFor="post-campaign">Campaign</Label>
+            <NativeSelect
+              id="post-campaign"
+              value={draft.campaignId ?? ""}
+              disabled={readOnly}
+              onChange={(e) => update({ campaignId: e.target.value || null })}
+            >
+              <option value="">No campaign</option>
+              {data.campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+        </div>
+
+        <fieldset className="grid gap-2">
+          <legend className="mb-1 text-sm font-medium">Networks</legend>
+          <div className="flex flex-wrap gap-2">
+            {allNetworks.map((n) => {
+              const on = draft.networks.includes(n);
+              return (
+                <label
+                  key={n}
+                  className={cn(
+                    "flex cursor-pointer items-center gap-2 rounded-full border px-3 py-1 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring/50",
+                    on ? "border-primary bg-primary/10 font-medium" : "text-muted-foreground",
+                  )}
+                >
+                  <input
+                    type="checkbox"
+                    className="sr-only"
+                    checked={on}
+                    disabled={readOnly}
+                    data-testid="network-toggle"
+                    data-network={n}
+                    onChange={(e) => toggleNetwork(n, e.target.checked)}
+                  />
+                  {networkRules[n].label}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <div className="grid gap-2">
+          <div role="tablist" aria-label="Text for" className="flex flex-wrap gap-1 border-b">
+            {(["base", ...networks] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                aria-selected={tab === t}
+                aria-controls="post-editor"
+                onClick={() => setTab(t)}
+                className={cn(
+                  "-mb-px border-b-2 px-3 py-1.5 text-sm text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none",
+                  tab === t ? "border-primary font-medium text-foreground" : "border-transparent",
+                )}
+              >
+                {t === "base" ? "All networks" : networkRules[t].label}
+                {t !== "base" && draft.overrides[t]?.trim() ? (
+                  <span className="ml-1 text-xs text-primary" aria-label="(own text)">
+                    •
+                  </span>
+                ) : null}
+              </button>
+            ))}
+          </div>
+          <div id="post-editor" role="tabpanel" className="relative grid gap-2">
+            {editing ? (
+              <p className="text-xs text-muted-foreground">
+                Text only for {networkRules[editing].label}. Leave it empty to use the text for all
+                networks.
+                {draft.overrides[editing]?.trim() ? (
+                  <>
+                    {" "}
+                    <button
+                      type="button"
+                      className="underline"
+                      onClick={() =>
+                        setDraft((d) => {
+                          const overrides = { ...d.overrides };
+                          delete overrides[editing];
+                          return { ...d, overrides };
+                        })
+                      }
+                    >
+                      Use the text for all networks
+                    </button>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+            <Textarea
+              ref={textarea}
+              aria-label={editing ? `Text for ${networkRules[editing].label}` : "Post text"}
+              data-testid="composer-text"
+              value={editorValue}
+              placeholder={
+                editing
+                  ? draft.body || "Same as the text for all networks"
+                  : "What do you want to say?"
+              }
+              readOnly={readOnly}
+              onChange={(e) => setEditorValue(e.target.value)}
+              className="min-h-56 text-[15px] leading-6"
+              spellCheck
+            />
+            {readOnly ? null : (
+              <div className="flex flex-wrap items-center gap-1">
+                <div className="relative">
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    aria-expanded={emojiOpen}
+                    onClick={() => setEmojiOpen((o) => !o)}
+                  >
+                    <Smile aria-hidden="true" /> Emoji
+                  </Button>
+                  {emojiOpen ? (
+                    <EmojiPicker
+                      onPick={(e) => {
+                        insert(e);
+                        setEmojiOpen(false);
+                      }}
+                      onClose={() => setEmojiOpen(false)}
+                    />
+                  ) : null}
+                </div>
+                <Button type="button" variant="ghost" size="sm" onClick={() => insert("#")}>
+                  # Hashtag
+                </Button>
+                <Button type="button" variant="ghost" size="sm" onClick={() => insert("@")}>
+                  @ Mention
+                </Button>
+                <span className="ml-auto text-xs text-muted-foreground">
+                  Saves as you type · Ctrl+S saves now
+                </span>
+              </div>
+            )}
+          </div>
+          <NetworkCounters checks={checks} />
+        </div>
+
+        <ComposerMediaList
+          org={org.slug}
+          media={draft.media}
+          readOnly={readOnly}
+          onChange={setMedia}
+        />
+
+        <ProblemList checks={checks} />
+
+        {readOnly ? null : (
+          <SchedulePanel
+            org={org.slug}
+            timeZone={org.timezone}
+            today={data.today}
+            canSchedule={data.canSchedule}
+            post={post}
+            blockedReason={blockedReason}
+            prepare={sync.prepare}
+            onChange={(row) => sync.adopt(row)}
+          />
+        )}
+      </div>
+
+      <aside className="min-w-0 xl:sticky xl:top-4 xl:self-start" aria-label="Preview">
+        <ComposerPreviews
+          networks={networks}
+          textFor={textFor}
+          media={previewMedia}
+          author={author}
+        />
+      </aside>
+    </div>
+  );
+}

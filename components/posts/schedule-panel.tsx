@@ -1,0 +1,192 @@
+"use client";
+// Scheduling from the composer: a local date and time in the org's zone (never the browser's).
+// The server turns it into an instant, refuses the past and times skipped by DST, and checks the
+// post against every network again. Publishing itself is the worker's (a later issue).
+import { CalendarClock, Undo2 } from "lucide-react";
+import { useId, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { idleState } from "@/lib/actions/state";
+import { schedulePostAction, unschedulePostAction } from "@/lib/posts/composer-actions";
+import type { PostStatus } from "@/lib/posts/constants";
+import { utcToZonedLocal } from "@/lib/posts/local-time";
+import type { PostRow } from "@/lib/posts/mutations";
+
+/** YYYY-MM-DD plus `days`, as calendar arithmetic (no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function formatLocal(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
+}
+
+type Props = {
+  org: string;
+  timeZone: string;
+  today: string;
+  canSchedule: boolean;
+  post: { id: string | null; revision: number; status: PostStatus; scheduledAt: string | null };
+  blockedReason: string | null;
+  /** Saves pending changes first; null when the editor is not in sync (error or conflict). */
+  prepare: () => Promise<{ id: string; revision: number } | null>;
+  onChange: (row: PostRow) => void;
+};
+
+export function SchedulePanel(props: Props) {
+  const { post, timeZone } = props;
+  const current = post.scheduledAt ? utcToZonedLocal(new Date(post.scheduledAt), timeZone) : null;
+  const [date, setDate] = useState(current?.date ?? addDays(props.today, 1));
+  const [time, setTime] = useState(current?.time ?? "09:00");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const id = useId();
+
+  if (!props.canSchedule) {
+    return (
+      <p className="text-sm text-muted-foreground" data-testid="schedule-not-allowed">
+        Owners, admins and brand creators schedule posts. Save your draft and they will take it from
+        here.
+      </p>
+    );
+  }
+
+  const scheduled = post.status === "scheduled" && post.scheduledAt;
+
+  const schedule = () =>
+    start(async () => {
+      setErrors({});
+      setMessage(null);
+      const saved = await props.prepare();
+      if (!saved) {
+        setMessage("The post could not be saved first (see the message above the editor).");
+        return;
+      }
+      const res = await schedulePostAction(idleState, {
+        org: props.org,
+        postId: saved.id,
+        expectedRevision: saved.revision,
+        date,
+        time,
+      });
+      if (res.status === "error") {
+        setErrors(res.fieldErrors ?? {});
+        setMessage(res.fieldErrors?.time || res.fieldErrors?.date ? null : res.message);
+        return;
+      }
+      if (res.status !== "success") return;
+      if (res.data.conflict) {
+        setMessage(res.data.conflict.message);
+        return;
+      }
+      props.onChange(res.data.post);
+    });
+
+  const unschedule = () =>
+    start(async () => {
+      setMessage(null);
+      const saved = await props.prepare();
+      if (!saved) {
+        setMessage("The post could not be saved first (see the message above the editor).");
+        return;
+      }
+      const res = await unschedulePostAction(idleState, {
+        org: props.org,
+        postId: saved.id,
+        expectedRevision: saved.revision,
+      });
+      if (res.status === "error") return setMessage(res.message);
+      if (res.status !== "success") return;
+      if (res.data.conflict) return setMessage(res.data.conflict.message);
+      props.onChange(res.data.post);
+    });
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="grid gap-3" data-testid="schedule-panel">
+      <h2 id={`${id}-title`} className="flex items-center gap-2 text-sm font-semibold">
+        <CalendarClock aria-hidden="true" className="size-4" /> Schedule
+      </h2>
+      {scheduled ? (
+        <p className="text-sm" data-testid="scheduled-for">
+          Scheduled for{" "}
+          <span className="font-medium">{formatLocal(post.scheduledAt!, timeZone)}</span> (
+          {timeZone.replaceAll("_", " ")}).
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-date`}>Date</Label>
+          <Input
+            id={`${id}-date`}
+            type="date"
+            value={date}
+            min={props.today}
+            onChange={(e) => setDate(e.target.value)}
+            aria-invalid={errors.date ? true : undefined}
+            aria-describedby={errors.date ? `${id}-date-error` : undefined}
+            className="w-40"
+          />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-time`}>Time</Label>
+          <Input
+            id={`${id}-time`}
+            type="time"
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+            aria-invalid={errors.time ? true : undefined}
+            aria-describedby={errors.time ? `${id}-time-error` : `${id}-zone`}
+            className="w-32"
+          />
+        </div>
+        <Button
+          type="button"
+          onClick={schedule}
+          disabled={pending || !post.id || props.blockedReason !== null}
+          title={props.blockedReason ?? undefined}
+        >
+          {scheduled ? "Reschedule" : "Schedule"}
+        </Button>
+        {scheduled ? (
+          <Button type="button" variant="outline" onClick={unschedule} disabled={pending}>
+            <Undo2 aria-hidden="true" /> Unschedule
+          </Button>
+        ) : null}
+      </div>
+      <p id={`${id}-zone`} className="text-xs text-muted-foreground">
+        In the organization&apos;s time zone, {timeZone.replaceAll("_", " ")}.
+        {!post.id ? " Write something first: the post is saved before it is scheduled." : null}
+      </p>
+      {errors.date ? (
+        <p id={`${id}-date-error`} className="text-sm text-destructive">
+          {errors.date}
+        </p>
+      ) : null}
+      {errors.time ? (
+        <p id={`${id}-time-error`} className="text-sm text-destructive">
+          {errors.time}
+        </p>
+      ) : null}
+      {props.blockedReason ? (
+        <p className="text-sm text-muted-foreground">{props.blockedReason}</p>
+      ) : null}
+      {message ? (
+        <p role="alert" className="text-sm text-destructive" data-testid="schedule-error">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

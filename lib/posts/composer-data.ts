@@ -1,0 +1,177 @@
+// What the composer page needs on first render, read as the caller through RLS: the post (or a
+// blank draft), the people it can be written for (with what LinkedIn shows of them), the org's
+// campaigns, signed URLs of the attached files, and "today" in the org's zone by the server clock.
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { SessionUser } from "@/lib/auth/session";
+import { getNow } from "@/lib/clock";
+import { withRls } from "@/lib/db/rls";
+import type { OrgRole } from "@/lib/db/schema";
+import type { Logger } from "@/lib/logger";
+import { getFileStore } from "@/lib/media/file-store";
+import { can } from "@/lib/orgs/permissions";
+import type { MyOrg } from "@/lib/orgs/queries";
+import type { PostStatus, TargetNetwork } from "@/lib/posts/constants";
+import { utcToZonedLocal } from "@/lib/posts/local-time";
+import { getPostWithVersions, listCampaigns } from "@/lib/posts/queries";
+
+export type ComposerPerson = {
+  id: string;
+  name: string;
+  headline: string | null;
+  avatarUrl: string | null;
+  role: OrgRole;
+};
+
+export type ComposerMedia = {
+  id: string;
+  url: string | null;
+  mime: string;
+  altText: string | null;
+  altOverride: string | null;
+  fileName: string | null;
+  width: number | null;
+  height: number | null;
+  sizeBytes: number;
+  deleted?: boolean;
+};
+
+export type ComposerPost = {
+  id: string | null;
+  revision: number;
+  status: PostStatus;
+  title: string | null;
+  campaignId: string | null;
+  onBehalfOf: string;
+  body: string;
+  targets: { network: TargetNetwork; textOverride: string | null }[];
+  media: ComposerMedia[];
+  scheduledAt: string | null;
+  versionCount: number;
+  updatedAt: string | null;
+};
+
+export type ComposerData = {
+  org: { slug: string; name: string; timezone: string };
+  me: { id: string; role: OrgRole };
+  canSchedule: boolean;
+  canEdit: boolean;
+  /** YYYY-MM-DD in the org's zone, by the server's clock. */
+  today: string;
+  post: ComposerPost;
+  people: ComposerPerson[];
+  campaigns: { id: string; name: string }[];
+};
+
+const MEDIA_URL_TTL_SECONDS = 60 * 60;
+
+async function signedUrl(path: string, log: Logger): Promise<string | null> {
+  try {
+    return await getFileStore().createDownloadUrl("media", path, MEDIA_URL_TTL_SECONDS);
+  } catch (err) {
+    log.warn("media url unavailable", { err, path });
+    return null;
+  }
+}
+
+/** Members the post can be written for: everyone but viewers; an employee only themself. */
+async function listPeople(user: SessionUser, org: MyOrg): Promise<ComposerPerson[]> {
+  const rows = await withRls(user.claims, (tx) =>
+    tx.execute<ComposerPerson>(sql`
+      select m.user_id as id, coalesce(nullif(btrim(p.full_name), ''), p.email, 'Member') as name,
+             p.headline, p.avatar_url as "avatarUrl", m.role
+      from public.memberships m left join public.profiles p on p.id = m.user_id
+      where m.org_id = ${org.id} and m.role <> 'viewer'
+      order by (m.user_id = ${user.id}) desc, coalesce(p.full_name, p.email)`),
+  );
+  const people = [...rows];
+  return org.role === "employee" ? people.filter((p) => p.id === user.id) : people;
+}
+
+/**
+ * The composer's data for `postId`, or for a new draft when null (`campaignId` preselects a
+ * campaign). Null when the post does not exist for this caller or belongs to another org.
+ */
+export async function loadComposer(
+  user: SessionUser,
+  org: MyOrg,
+  postId: string | null,
+  opts: { campaignId?: string | null; log: Logger },
+): Promise<ComposerData | null> {
+  const [found, people, campaigns] = await Promise.all([
+    postId ? getPostWithVersions(user.claims, postId) : Promise.resolve(null),
+    listPeople(user, org),
+    listCampaigns(user.claims, org.id),
+  ]);
+  if (postId && (!found || found.post.orgId !== org.id)) return null;
+
+  let post: ComposerPost;
+  if (found) {
+    const p = found.post;
+    post = {
+      id: p.id,
+      revision: p.revision,
+      status: p.status,
+      title: p.title,
+      campaignId: p.campaignId,
+      onBehalfOf: p.onBehalfOf ?? p.authorId ?? user.id,
+      body: p.body,
+      targets: found.targets.map((t) => ({ network: t.network, textOverride: t.textOverride })),
+      media: await Promise.all(
+        found.media.map(async (m) => ({
+          id: m.mediaId,
+          url: m.deleted ? null : await signedUrl(m.path, opts.log),
+          mime: m.mime,
+          altText: m.altText,
+          altOverride: m.altOverride,
+          fileName: m.fileName,
+          width: m.width,
+          height: m.height,
+          sizeBytes: m.sizeBytes,
+          deleted: m.deleted,
+        })),
+      ),
+      scheduledAt: p.scheduledAt,
+      versionCount: found.versions.length,
+      updatedAt: p.updatedAt,
+    };
+    // The person may have left the org: keep them selectable for this post.
+    if (!people.some((x) => x.id === post.onBehalfOf) && p.onBehalfOf)
+      people.push({
+        id: p.onBehalfOf,
+        name: p.onBehalfOfName ?? "Former member",
+        headline: null,
+        avatarUrl: null,
+        role: "employee",
+      });
+  } else {
+    const campaignId =
+      opts.campaignId && campaigns.some((c) => c.id === opts.campaignId) ? opts.campaignId : null;
+    post = {
+      id: null,
+      revision: 0,
+      status: "draft",
+      title: null,
+      campaignId,
+      onBehalfOf: user.id,
+      body: "",
+      targets: [{ network: "linkedin", textOverride: null }],
+      media: [],
+      scheduledAt: null,
+      versionCount: 0,
+      updatedAt: null,
+    };
+  }
+
+  const today = utcToZonedLocal(getNow(), org.timezone).date;
+  return {
+    org: { slug: org.slug, name: org.name, timezone: org.timezone },
+    me: { id: user.id, role: org.role },
+    canSchedule: can(org.role, "posts.schedule"),
+    canEdit: can(org.role, "posts.edit"),
+    today,
+    post,
+    people,
+    campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
+  };
+}
