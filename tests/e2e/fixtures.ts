@@ -20,4 +20,12 @@ export const fixtures = {
   },
   teamOrg: { name: "Team Org", slug: "team-org", timezone: "Europe/Madrid" },
   joiner: { email: "joiner@example.com", password: "joiner-pass-42", fullName: "Jo Joiner" },
+  // The composer and calendar tests: an org whose zone differs from the browser's and the server's.
+  studioOwner: {
+    email: "studio-owner@example.com",
+    password: "studio-owner-42",
+    fullName: "Stella Studio",
+    headline: "Head of Brand at Studio · Storyteller",
+  },
+  studioOrg: { name: "Studio", slug: "studio", timezone: "Europe/Berlin" },
 };

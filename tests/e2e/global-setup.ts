@@ -1,7 +1,7 @@
 // Starts the whole product for the browser tests: a fresh database, the Resend stand-in, the local
 // auth server, the worker and the production build of the web app (built once, shared by every test).
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
 import postgres from "postgres";
@@ -39,6 +39,12 @@ export default async function globalSetup() {
       { userId: teamAdmin.id, role: "admin" },
       { userId: teamViewer.id, role: "viewer" },
     ],
+  });
+  const studioOwner = await seedUser(su, fixtures.studioOwner);
+  await su`update public.profiles set headline = ${fixtures.studioOwner.headline} where id = ${studioOwner.id}`;
+  await seedOrg(su, {
+    ...fixtures.studioOrg,
+    members: [{ userId: studioOwner.id, role: "owner" }],
   });
   await su.end();
 
@@ -82,6 +88,10 @@ export default async function globalSetup() {
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
+
+  // Tests that need a web server of their own (another TZ, a fixed clock) start it with this.
+  mkdirSync(path.join(process.cwd(), e2e.dataDir), { recursive: true });
+  writeFileSync(path.join(process.cwd(), e2e.webEnvFile), JSON.stringify(env));
 
   const quiet = { quiet: !process.env.E2E_VERBOSE };
   const services: Service[] = [];

@@ -7,4 +7,6 @@ export const e2e = {
   database: "ghostart_e2e",
   queuePrefix: "ghostart-e2e",
   dataDir: ".data/e2e",
+  /** The web app's environment, for tests that start another web server (tests/e2e/app-server.ts). */
+  webEnvFile: ".data/e2e/web-env.json",
 };
