@@ -399,6 +399,20 @@ export type MediaAssetItem = {
 };
 
 /**
+ * The library's search box as a tsquery: every word typed must start a word of the file's name
+ * (split at punctuation, so "deck" finds "q3-deck.pdf") or alt text, "char" finds "chart". Only
+ * letters and digits reach to_tsquery, so nothing typed can break its syntax. Null: no filter.
+ */
+export function mediaSearchQuery(q: string | undefined): string | null {
+  const words =
+    q
+      ?.toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+}
+
+/**
  * The org's media library (deleted files left out), newest first. `q` searches the file names and
  * alt texts (words, as typed in a search box); `kind` narrows to images or documents.
  */
@@ -407,7 +421,7 @@ export async function listMediaAssets(
   orgId: string,
   opts: { limit?: number; q?: string; kind?: "image" | "document" } = {},
 ): Promise<MediaAssetItem[]> {
-  const q = opts.q?.trim().slice(0, 200);
+  const prefixQuery = mediaSearchQuery(opts.q);
   const rows = await withRls(claims, (tx) =>
     tx.execute<MediaAssetItem>(sql`
       select a.id, a.path, a.mime, a.size_bytes::float8 as "sizeBytes", a.width, a.height,
@@ -419,7 +433,7 @@ export async function listMediaAssets(
       from public.media_assets a
       left join public.profiles up on up.id = a.uploaded_by
       where a.org_id = ${orgId} and a.deleted_at is null
-        ${q ? sql`and to_tsvector('simple', coalesce(a.file_name, '') || ' ' || coalesce(a.alt_text, '')) @@ websearch_to_tsquery('simple', ${q})` : sql``}
+        ${prefixQuery ? sql`and to_tsvector('simple', regexp_replace(coalesce(a.file_name, ''), '[^[:alnum:]]+', ' ', 'g') || ' ' || coalesce(a.alt_text, '')) @@ to_tsquery('simple', ${prefixQuery})` : sql``}
         ${opts.kind === "document" ? sql`and a.mime = 'application/pdf'` : opts.kind === "image" ? sql`and a.mime like 'image/%'` : sql``}
       order by a.created_at desc, a.id
       limit ${Math.min(Math.max(opts.limit ?? 100, 1), 500)}`),

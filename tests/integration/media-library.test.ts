@@ -296,6 +296,15 @@ describe("finalizeMediaUpload", () => {
     expect(docs.map((d) => d.id)).toEqual([item.id]);
     expect(await listMediaLibrary(as(t.owner), t.org.id, { kind: "image" })).toEqual([]);
     expect((await listMediaLibrary(as(t.owner), t.org.id, { q: "launch" }))[0]?.id).toBe(item.id);
+    // Words inside the name ("deck" of "deck.pdf") and the start of a word, as typed, find it too.
+    for (const q of ["deck", "lau", "DECK launch", "launch deck.pdf"])
+      expect((await listMediaLibrary(as(t.owner), t.org.id, { q })).map((d) => d.id)).toEqual([
+        item.id,
+      ]);
+    for (const q of ["deckx", "pdf launch invoice"])
+      expect(await listMediaLibrary(as(t.owner), t.org.id, { q })).toEqual([]);
+    // Only letters and digits reach to_tsquery: tsquery syntax typed in the box filters nothing.
+    expect(await listMediaLibrary(as(t.owner), t.org.id, { q: "':* & !(" })).toHaveLength(1);
   });
 
   it("refuses a file whose bytes are not what its name and type say, and deletes it", async () => {
