@@ -109,7 +109,8 @@ try {
   await page.waitForTimeout(500);
   const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
   await context.close();
-  if (lat.length < 150) throw new Error(`only ${lat.length} of 200 keystrokes repainted the preview`);
+  if (lat.length < 150)
+    throw new Error(`only ${lat.length} of 200 keystrokes repainted the preview`);
 
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
   console.log("\nComposer (headless Chromium, production build)");
