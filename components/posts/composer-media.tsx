@@ -12,7 +12,7 @@ import {
   Trash2,
 } from "lucide-react";
 import dynamic from "next/dynamic";
-import { memo, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { useMediaUpload, type MediaItem } from "@/components/media/use-media-upload";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -41,6 +41,8 @@ type Props = {
   media: ComposerMedia[];
   readOnly: boolean;
   onChange: (update: (media: ComposerMedia[]) => ComposerMedia[]) => void;
+  /** True while files are uploading (scheduling waits for them). */
+  onUploadingChange?: (uploading: boolean) => void;
 };
 
 function move<T>(list: T[], from: number, to: number): T[] {
@@ -79,6 +81,9 @@ export const ComposerMediaList = memo(function ComposerMediaList(props: Props) {
   };
 
   const active = uploads.filter((u) => u.status !== "done");
+  const busy = active.some((u) => u.status !== "error");
+  const { onUploadingChange } = props;
+  useEffect(() => onUploadingChange?.(busy), [busy, onUploadingChange]);
 
   return (
     <section aria-label="Files" className="grid gap-2" data-testid="composer-media">

@@ -5,7 +5,8 @@
 // and the non-LinkedIn previews) to keep the page's first load small (bench/composer.ts).
 import { AlertTriangle, Check, CloudOff, History, Loader2, Smile } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ComposerMediaList } from "@/components/posts/composer-media";
 import { ComposerPreviews } from "@/components/posts/composer-previews";
 import { NetworkCounters, ProblemList, useNetworkChecks } from "@/components/posts/network-checks";
@@ -18,6 +19,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { idleState } from "@/lib/actions/state";
+import { postHistoryAction } from "@/lib/posts/composer-actions";
 import type { ComposerData, ComposerMedia } from "@/lib/posts/composer-data";
 import type { PostStatus } from "@/lib/posts/constants";
 import {
@@ -101,6 +104,52 @@ export function Composer({ data }: { data: ComposerData }) {
     },
   });
   const { draft, setDraft, state, post, flush } = sync;
+  const router = useRouter();
+  const [uploading, setUploading] = useState(false);
+
+  // Back/Forward can show this page from the router's cache, older than the post: when the server
+  // has a newer revision (or the post was created since), render the page again (the page keys
+  // the editor by revision, so it starts over from the saved post).
+  const revisionNow = useRef(initial.revision);
+  useEffect(() => {
+    revisionNow.current = post.revision;
+  }, [post.revision]);
+  useEffect(() => {
+    if (!initial.id) {
+      if (window.location.pathname !== `/${org.slug}/compose`) router.refresh();
+      return;
+    }
+    let live = true;
+    void postHistoryAction(idleState, { org: org.slug, postId: initial.id }).then((res) => {
+      // Only when this editor has not saved since (its own saves move the revision too).
+      if (
+        live &&
+        res.status === "success" &&
+        res.data.revision !== initial.revision &&
+        revisionNow.current === initial.revision
+      )
+        router.refresh();
+    });
+    return () => {
+      live = false;
+    };
+  }, [initial.id, initial.revision, org.slug, router]);
+
+  // While saving is stopped (an error or a conflict), leaving through a link asks first.
+  const { hasUnsavedChanges } = sync;
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      const link = (e.target as Element | null)?.closest?.("a[href]");
+      if (!link || !hasUnsavedChanges()) return;
+      if (!window.confirm("Your latest changes are not saved. Leave this post anyway?")) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, [hasUnsavedChanges]);
 
   const [tab, setTab] = useState<"base" | Network>("base");
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -174,8 +223,9 @@ export function Composer({ data }: { data: ComposerData }) {
         : d.networks.filter((x) => x !== n),
     }));
 
-  const blockedReason =
-    networks.length === 0
+  const blockedReason = uploading
+    ? "Wait for the uploads to finish."
+    : networks.length === 0
       ? "Pick at least one network."
       : problemCount > 0
         ? "Fix the problems listed above first."
@@ -248,7 +298,14 @@ export function Composer({ data }: { data: ComposerData }) {
               changes made here since your last save.
             </p>
             <div className="flex flex-wrap gap-2">
-              <Button type="button" size="sm" onClick={() => void sync.keepMine()}>
+              <Button
+                type="button"
+                size="sm"
+                onClick={async () => {
+                  // Saved on top of theirs: show the post as it now is (their files, title…).
+                  if (await sync.keepMine()) router.refresh();
+                }}
+              >
                 Keep my version
               </Button>
               <Button
@@ -265,7 +322,7 @@ export function Composer({ data }: { data: ComposerData }) {
                 variant="ghost"
                 onClick={() => {
                   if (window.confirm("Load their version? Your unsaved changes here will be lost."))
-                    window.location.reload();
+                    router.refresh();
                 }}
               >
                 Load theirs
@@ -292,6 +349,19 @@ export function Composer({ data }: { data: ComposerData }) {
           </div>
         ) : null}
 
+        {sync.notice ? (
+          <div
+            role="status"
+            data-testid="save-notice"
+            className="flex items-start justify-between gap-2 rounded-md border border-amber-500/60 bg-amber-500/10 p-3 text-sm"
+          >
+            <span>{sync.notice}</span>
+            <Button type="button" size="sm" variant="ghost" onClick={sync.dismissNotice}>
+              Dismiss
+            </Button>
+          </div>
+        ) : null}
+
         {historyOpen && post.id ? (
           <HistoryPanel
             org={org.slug}
@@ -299,12 +369,10 @@ export function Composer({ data }: { data: ComposerData }) {
             revision={post.revision}
             editorText={draft.body}
             timeZone={org.timezone}
-            prepare={sync.prepare}
+            runWrite={sync.runWrite}
+            readOnly={readOnly}
             onClose={() => setHistoryOpen(false)}
-            onRestored={(row, body) => {
-              sync.adopt(row, { body });
-              setTab("base");
-            }}
+            onRestored={() => setTab("base")}
           />
         ) : null}
 
@@ -489,6 +557,7 @@ export function Composer({ data }: { data: ComposerData }) {
           media={draft.media}
           readOnly={readOnly}
           onChange={setMedia}
+          onUploadingChange={setUploading}
         />
 
         <ProblemList checks={checks} />
@@ -501,8 +570,7 @@ export function Composer({ data }: { data: ComposerData }) {
             canSchedule={data.canSchedule}
             post={post}
             blockedReason={blockedReason}
-            prepare={sync.prepare}
-            onChange={(row) => sync.adopt(row)}
+            runWrite={sync.runWrite}
           />
         )}
       </div>

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { idleState } from "@/lib/actions/state";
 import { postHistoryAction, restorePostVersionAction } from "@/lib/posts/composer-actions";
-import type { PostRow } from "@/lib/posts/mutations";
+import type { RunWrite } from "@/components/posts/use-post-sync";
 import type { PostVersionItem } from "@/lib/posts/queries";
 import { diffStats, wordDiff } from "@/lib/posts/word-diff";
 import { cn } from "@/lib/utils";
@@ -20,9 +20,11 @@ type Props = {
   revision: number;
   editorText: string;
   timeZone: string;
-  /** Saves pending edits; null when the editor is not in sync. */
-  prepare: () => Promise<{ id: string; revision: number } | null>;
-  onRestored: (row: PostRow, body: string) => void;
+  /** Runs the write once pending edits are saved (components/posts/use-post-sync.ts). */
+  runWrite: RunWrite;
+  /** The post cannot be changed (viewer, published…): no Restore. */
+  readOnly: boolean;
+  onRestored: () => void;
   onClose: () => void;
 };
 
@@ -77,21 +79,21 @@ export default function HistoryPanel(props: Props) {
     start(async () => {
       if (!version) return;
       setError(null);
-      const saved = await props.prepare();
-      if (!saved) {
-        setError("Save or resolve the editor's changes first.");
-        return;
-      }
-      const res = await restorePostVersionAction(idleState, {
-        org,
-        postId,
-        versionId: version.id,
-        expectedRevision: saved.revision,
+      const res = await props.runWrite(async ({ revision: expectedRevision }) => {
+        const r = await restorePostVersionAction(idleState, {
+          org,
+          postId,
+          versionId: version.id,
+          expectedRevision,
+        });
+        return r.status === "success" && r.data.post
+          ? { result: r, row: r.data.post, changes: { body: r.data.body ?? version.body } }
+          : { result: r, row: null };
       });
+      if (!res) return setError("Save or resolve the editor's changes first.");
       if (res.status === "error") return setError(res.message);
-      if (res.status !== "success") return;
-      if (res.data.conflict) return setError(res.data.conflict.message);
-      props.onRestored(res.data.post, res.data.body ?? version.body);
+      if (res.status === "success" && res.data.conflict) return setError(res.data.conflict.message);
+      props.onRestored();
     });
 
   return (
@@ -196,7 +198,7 @@ export default function HistoryPanel(props: Props) {
                   )
                 )}
               </div>
-              <div>
+              <div hidden={props.readOnly}>
                 <Button
                   type="button"
                   size="sm"

@@ -11,7 +11,7 @@ import { idleState } from "@/lib/actions/state";
 import { schedulePostAction, unschedulePostAction } from "@/lib/posts/composer-actions";
 import type { PostStatus } from "@/lib/posts/constants";
 import { utcToZonedLocal } from "@/lib/posts/local-time";
-import type { PostRow } from "@/lib/posts/mutations";
+import type { RunWrite } from "@/components/posts/use-post-sync";
 
 /** YYYY-MM-DD plus `days`, as calendar arithmetic (no time zone involved). */
 export function addDays(date: string, days: number): string {
@@ -39,9 +39,8 @@ type Props = {
   canSchedule: boolean;
   post: { id: string | null; revision: number; status: PostStatus; scheduledAt: string | null };
   blockedReason: string | null;
-  /** Saves pending changes first; null when the editor is not in sync (error or conflict). */
-  prepare: () => Promise<{ id: string; revision: number } | null>;
-  onChange: (row: PostRow) => void;
+  /** Runs the write once pending edits are saved (components/posts/use-post-sync.ts). */
+  runWrite: RunWrite;
 };
 
 export function SchedulePanel(props: Props) {
@@ -65,52 +64,46 @@ export function SchedulePanel(props: Props) {
 
   const scheduled = post.status === "scheduled" && post.scheduledAt;
 
+  const notSaved =
+    "The post has changes that are not saved yet. Wait for “Saved” (or fix what the message above the editor says) and try again.";
+
   const schedule = () =>
     start(async () => {
       setErrors({});
       setMessage(null);
-      const saved = await props.prepare();
-      if (!saved) {
-        setMessage("The post could not be saved first (see the message above the editor).");
-        return;
-      }
-      const res = await schedulePostAction(idleState, {
-        org: props.org,
-        postId: saved.id,
-        expectedRevision: saved.revision,
-        date,
-        time,
+      const res = await props.runWrite(async ({ id, revision }) => {
+        const r = await schedulePostAction(idleState, {
+          org: props.org,
+          postId: id,
+          expectedRevision: revision,
+          date,
+          time,
+        });
+        return { result: r, row: r.status === "success" ? (r.data.post ?? null) : null };
       });
+      if (!res) return setMessage(notSaved);
       if (res.status === "error") {
         setErrors(res.fieldErrors ?? {});
         setMessage(res.fieldErrors?.time || res.fieldErrors?.date ? null : res.message);
         return;
       }
-      if (res.status !== "success") return;
-      if (res.data.conflict) {
-        setMessage(res.data.conflict.message);
-        return;
-      }
-      props.onChange(res.data.post);
+      if (res.status === "success" && res.data.conflict) setMessage(res.data.conflict.message);
     });
 
   const unschedule = () =>
     start(async () => {
       setMessage(null);
-      const saved = await props.prepare();
-      if (!saved) {
-        setMessage("The post could not be saved first (see the message above the editor).");
-        return;
-      }
-      const res = await unschedulePostAction(idleState, {
-        org: props.org,
-        postId: saved.id,
-        expectedRevision: saved.revision,
+      const res = await props.runWrite(async ({ id, revision }) => {
+        const r = await unschedulePostAction(idleState, {
+          org: props.org,
+          postId: id,
+          expectedRevision: revision,
+        });
+        return { result: r, row: r.status === "success" ? (r.data.post ?? null) : null };
       });
+      if (!res) return setMessage(notSaved);
       if (res.status === "error") return setMessage(res.message);
-      if (res.status !== "success") return;
-      if (res.data.conflict) return setMessage(res.data.conflict.message);
-      props.onChange(res.data.post);
+      if (res.status === "success" && res.data.conflict) setMessage(res.data.conflict.message);
     });
 
   return (

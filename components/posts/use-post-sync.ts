@@ -28,6 +28,15 @@ export type Draft = {
   onBehalfOf: string;
 };
 
+/** See usePostSync's runWrite. */
+export type RunWrite = <T>(
+  fn: (p: { id: string; revision: number }) => Promise<{
+    result: T;
+    row: PostRow | null;
+    changes?: Partial<Draft>;
+  }>,
+) => Promise<T | null>;
+
 export type SyncState =
   | { kind: "saved"; at: string | null }
   | { kind: "dirty" }
@@ -61,7 +70,17 @@ type Options = {
 
 export function usePostSync(opts: Options) {
   const [draft, setDraftState] = useState<Draft>(opts.initial);
-  const [state, setState] = useState<SyncState>({ kind: "saved", at: opts.updatedAt });
+  const [state, setStateValue] = useState<SyncState>({ kind: "saved", at: opts.updatedAt });
+  const stateRef = useRef(state);
+  const setState = useCallback((next: SyncState | ((s: SyncState) => SyncState)) => {
+    setStateValue((prev) => {
+      const value = typeof next === "function" ? next(prev) : next;
+      stateRef.current = value;
+      return value;
+    });
+  }, []);
+  /** A message from the server about a save (e.g. a scheduled post moved back to drafts). */
+  const [notice, setNotice] = useState<string | null>(null);
   const [post, setPost] = useState({
     id: opts.postId,
     revision: opts.revision,
@@ -78,6 +97,11 @@ export function usePostSync(opts: Options) {
   const again = useRef(false);
   const blocked = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The first refused part of the current save round (the other parts still go). */
+  const partError = useRef<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
+  const mounted = useRef(true);
+  /** Set while a write outside the queue runs (runWrite); autosave waits for it. */
+  const exclusive = useRef<Promise<void> | null>(null);
 
   const isDirty = useCallback(
     () => parts.some((p) => keys[p](draftRef.current) !== saved.current[p]),
@@ -95,24 +119,24 @@ export function usePostSync(opts: Options) {
     setPost(next);
   }, []);
 
-  /** Handles a write's answer; true when it went through. */
+  /** Handles a write's answer: "ok", "error" (this part only) or "conflict" (stops everything). */
   const accept = useCallback(
-    (res: ActionState<PostWrite>): boolean => {
+    (res: ActionState<PostWrite>): "ok" | "error" | "conflict" => {
       if (res.status === "error") {
-        blocked.current = true;
-        setState({ kind: "error", message: res.message, fieldErrors: res.fieldErrors });
-        return false;
+        partError.current ??= { message: res.message, fieldErrors: res.fieldErrors };
+        return "error";
       }
-      if (res.status !== "success") return false;
+      if (res.status !== "success") return "error";
       if (res.data.conflict) {
         blocked.current = true;
         setState({ kind: "conflict", conflict: res.data.conflict });
-        return false;
+        return "conflict";
       }
       applyPost(res.data.post);
-      return true;
+      if (res.data.notice) setNotice(res.data.notice);
+      return "ok";
     },
-    [applyPost],
+    [applyPost, setState],
   );
 
   const syncOnce = useCallback(async () => {
@@ -140,8 +164,10 @@ export function usePostSync(opts: Options) {
       saved.current.details = keys.details(d);
       saved.current.targets = keys.targets({ ...d, overrides: {} });
       saved.current.media = keys.media({ ...d, media: [] });
-      // The page becomes the post's page without remounting the editor.
-      window.history.replaceState(null, "", `/${org}/posts/${res.data.post.id}`);
+      // The page becomes the post's page without remounting the editor — unless the user has
+      // left the composer meanwhile (the save still went through).
+      if (mounted.current && window.location.pathname === `/${org}/compose`)
+        window.history.replaceState(null, "", `/${org}/posts/${res.data.post.id}`);
     }
     for (const part of parts) {
       const current = draftRef.current;
@@ -172,10 +198,11 @@ export function usePostSync(opts: Options) {
           campaignId: current.campaignId,
           onBehalfOf: current.onBehalfOf,
         });
-      if (!accept(res)) return;
-      saved.current[part] = key;
+      const outcome = accept(res);
+      if (outcome === "conflict") return;
+      if (outcome === "ok") saved.current[part] = key;
     }
-  }, [accept, applyPost, opts.org]);
+  }, [accept, applyPost, opts.org, setState]);
 
   /** Sends everything that changed; resolves when the editor is in sync (or stopped by an error). */
   const flush = useCallback((): Promise<void> => {
@@ -189,11 +216,22 @@ export function usePostSync(opts: Options) {
       return running.current;
     }
     const run = (async () => {
+      while (exclusive.current) await exclusive.current;
+      partError.current = null;
       do {
         again.current = false;
         await syncOnce();
-      } while (again.current && !blocked.current);
-      if (!blocked.current)
+      } while (again.current && !blocked.current && !partError.current);
+      // (read through the ref: syncOnce sets it while this function awaits)
+      const refused = partError.current as {
+        message: string;
+        fieldErrors?: Record<string, string>;
+      } | null;
+      if (refused) {
+        // What could be saved was; the rest waits for the next edit or "Try again".
+        blocked.current = true;
+        setState({ kind: "error", ...refused });
+      } else if (!blocked.current)
         setState(isDirty() ? { kind: "dirty" } : { kind: "saved", at: new Date().toISOString() });
     })()
       .catch((err: unknown) => {
@@ -211,7 +249,7 @@ export function usePostSync(opts: Options) {
       });
     running.current = run;
     return run;
-  }, [isDirty, opts.readOnly, syncOnce]);
+  }, [isDirty, opts.readOnly, syncOnce, setState]);
 
   const setDraft = useCallback(
     (update: (d: Draft) => Draft) => {
@@ -219,11 +257,13 @@ export function usePostSync(opts: Options) {
       draftRef.current = next;
       setDraftState(next);
       if (opts.readOnly) return;
+      // After a refused save (not a conflict), the next edit tries again: it may be the fix.
+      if (blocked.current && stateRef.current.kind === "error") blocked.current = false;
       if (!blocked.current) setState((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
-    [flush, opts.readOnly],
+    [flush, opts.readOnly, setState],
   );
 
   /** After an error: try again with the same revision. */
@@ -232,16 +272,18 @@ export function usePostSync(opts: Options) {
     return flush();
   }, [flush]);
 
-  /** After a conflict: save this editor's draft on top of the other person's save. */
-  const keepMine = useCallback(() => {
-    if (state.kind !== "conflict" || state.conflict.revision === null) return Promise.resolve();
+  /**
+   * After a conflict: saves what this editor changed (and only that: a title, file or network the
+   * other person changed stays theirs) on top of their save, then `onKept` reloads the rest.
+   */
+  const keepMine = useCallback(async () => {
+    if (state.kind !== "conflict" || state.conflict.revision === null) return false;
     postRef.current = { ...postRef.current, revision: state.conflict.revision };
     setPost(postRef.current);
-    // Everything is re-sent: the other save may have changed any part.
-    for (const p of parts) saved.current[p] = "\u0000";
     blocked.current = false;
-    return flush();
-  }, [flush, state]);
+    await flush();
+    return !blocked.current && !isDirty();
+  }, [flush, isDirty, state]);
 
   /** A write made outside the queue (restore, schedule) moved the post on. */
   const adopt = useCallback(
@@ -270,23 +312,66 @@ export function usePostSync(opts: Options) {
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [flush, isDirty, opts.readOnly]);
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  /**
-   * Saves pending edits; the post's id and revision when the editor is in sync with the server
-   * afterwards, null when it is not (an error or a conflict stopped the save, or nothing to save).
-   */
-  const prepare = useCallback(async () => {
-    await flush();
-    const current = postRef.current;
-    if (blocked.current || isDirty() || !current.id) return null;
-    return { id: current.id, revision: current.revision };
+  // Leaving the composer inside the app (a link) saves what is pending: the save's requests finish
+  // after the editor is gone.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (timer.current || isDirty()) void flush();
+    };
   }, [flush, isDirty]);
 
-  return { draft, setDraft, state, post, flush, retry, keepMine, adopt, prepare };
+  /**
+   * Runs a write made outside the queue (restore, schedule, unschedule) once the editor is in sync:
+   * pending edits are saved first, and autosave waits until `fn` is done, so it never sends the
+   * revision `fn` is about to replace. `fn` gets the post's id and current revision and returns
+   * the row the write left (null when it wrote nothing); with `changes`, that is the new draft.
+   * Null without running `fn` when the editor cannot be brought in sync (error, conflict, empty).
+   */
+  const runWrite: RunWrite = useCallback(
+    async <T>(
+      fn: (p: { id: string; revision: number }) => Promise<{
+        result: T;
+        row: PostRow | null;
+        changes?: Partial<Draft>;
+      }>,
+    ): Promise<T | null> => {
+      await flush();
+      // Typing during that save leaves more to send; a few rounds catch up with a fast typist.
+      for (let i = 0; i < 3 && isDirty() && !blocked.current; i++) await flush();
+      const current = postRef.current;
+      if (blocked.current || isDirty() || !current.id || exclusive.current) return null;
+      let release = () => {};
+      exclusive.current = new Promise<void>((resolve) => (release = resolve));
+      try {
+        const { result, row, changes } = await fn({ id: current.id, revision: current.revision });
+        if (row) adopt(row, changes);
+        return result;
+      } finally {
+        exclusive.current = null;
+        release();
+        // Edits typed meanwhile go out now, with the revision the write left.
+        if (isDirty()) void flush();
+      }
+    },
+    [adopt, flush, isDirty],
+  );
+
+  /** Unsaved changes while saving is stopped (an error or a conflict): leaving would lose them. */
+  const hasUnsavedChanges = useCallback(() => blocked.current && isDirty(), [isDirty]);
+
+  return {
+    draft,
+    setDraft,
+    state,
+    post,
+    flush,
+    retry,
+    keepMine,
+    runWrite,
+    notice,
+    dismissNotice: () => setNotice(null),
+    hasUnsavedChanges,
+  };
 }

@@ -26,7 +26,7 @@ import {
   updatePost,
   type PostRow,
 } from "@/lib/posts/mutations";
-import { getPostWithVersions, type PostVersionItem } from "@/lib/posts/queries";
+import { getPostWithVersions, postIdsInOrg, type PostVersionItem } from "@/lib/posts/queries";
 import {
   createPostInput,
   restorePostVersionInput,
@@ -46,13 +46,24 @@ export type PostConflict = {
   updatedBy: string | null;
 };
 
-/** A write's answer: the post as it now is, or the conflict that stopped it. */
+/**
+ * A write's answer: the post as it now is (with a `notice` when the server did more than asked,
+ * e.g. moved a scheduled post back to drafts), or the conflict that stopped it.
+ */
 export type PostWrite =
-  { post: PostRow; conflict?: undefined } | { post?: undefined; conflict: PostConflict };
+  | { post: PostRow; conflict?: undefined; notice?: string }
+  | { post?: undefined; conflict: PostConflict; notice?: undefined };
 
 const org = { org: z.string() };
 
-async function write(ctx: OrgCtx, fn: () => Promise<PostRow>): Promise<PostWrite> {
+/** The post must be one of the org named in the URL: the permission checked was for that org. */
+async function requirePostInOrg(ctx: OrgCtx, postId: string) {
+  const found = await postIdsInOrg(ctx.user.claims, ctx.org.id, [postId]);
+  if (!found.has(postId)) throw new AppError("not_found", "That post does not exist.");
+}
+
+async function write(ctx: OrgCtx, postId: string, fn: () => Promise<PostRow>): Promise<PostWrite> {
+  await requirePostInOrg(ctx, postId);
   try {
     const post = await fn();
     return { post };
@@ -72,6 +83,51 @@ async function write(ctx: OrgCtx, fn: () => Promise<PostRow>): Promise<PostWrite
   }
 }
 
+/** Why the post cannot go out as it is now (the rules scheduling checks), or null. */
+async function scheduleProblem(ctx: OrgCtx, postId: string): Promise<string | null> {
+  const found = await getPostWithVersions(ctx.user.claims, postId);
+  if (!found) return null;
+  const targets = found.targets.filter((t) => isNetwork(t.network));
+  if (found.targets.length === 0) return "Pick at least one network to post to.";
+  const problem = describeProblems(
+    checkPost({
+      networks: targets.map((t) => t.network).filter(isNetwork),
+      textFor: (n) => targets.find((t) => t.network === n)?.textOverride ?? found.post.body,
+      media: found.media.filter((m) => !m.deleted),
+      count: countText,
+      threadLength: (text) => splitThread(text).length,
+    }),
+  );
+  if (problem) return problem;
+  if (found.media.some((m) => m.deleted))
+    return "One of the files was deleted from the library. Remove it from the post first.";
+  return null;
+}
+
+/**
+ * An edit of a scheduled post that breaks the rules (over-long text, no network, a document next to
+ * images…) takes the post back to drafts, so nothing invalid stays queued; the notice says why.
+ */
+async function editWrite(
+  ctx: OrgCtx,
+  postId: string,
+  fn: () => Promise<PostRow>,
+): Promise<PostWrite> {
+  const result = await write(ctx, postId, fn);
+  if (!result.post || result.post.status !== "scheduled") return result;
+  const problem = await scheduleProblem(ctx, postId);
+  if (!problem) return result;
+  const back = await write(ctx, postId, () =>
+    unschedulePost(ctx.user.claims, { postId, expectedRevision: result.post!.revision }, ctx),
+  );
+  if (!back.post) return result;
+  ctx.log.info("scheduled post moved back to drafts after an edit", { postId });
+  return {
+    post: back.post,
+    notice: `This post is no longer scheduled: ${problem} Schedule it again once it is fixed.`,
+  };
+}
+
 export const createPostAction = orgAction(
   "posts.create",
   createPostInput.extend(org),
@@ -86,34 +142,37 @@ export const savePostTextAction = orgAction(
   "posts.edit",
   savePostVersionInput.extend(org),
   async ({ org: _org, ...input }, ctx) =>
-    write(ctx, () => savePostVersion(ctx.user.claims, input, ctx)),
+    editWrite(ctx, input.postId, () => savePostVersion(ctx.user.claims, input, ctx)),
 );
 
 export const setPostTargetsAction = orgAction(
   "posts.edit",
   setPostTargetsInput.extend(org),
   async ({ org: _org, ...input }, ctx) =>
-    write(ctx, () => setPostTargets(ctx.user.claims, input, ctx)),
+    editWrite(ctx, input.postId, () => setPostTargets(ctx.user.claims, input, ctx)),
 );
 
 export const setPostMediaAction = orgAction(
   "posts.edit",
   setPostMediaInput.extend(org),
   async ({ org: _org, ...input }, ctx) =>
-    write(ctx, () => setPostMedia(ctx.user.claims, input, ctx)),
+    editWrite(ctx, input.postId, () => setPostMedia(ctx.user.claims, input, ctx)),
 );
 
 export const updatePostDetailsAction = orgAction(
   "posts.edit",
   updatePostInput.extend(org),
-  async ({ org: _org, ...input }, ctx) => write(ctx, () => updatePost(ctx.user.claims, input, ctx)),
+  async ({ org: _org, ...input }, ctx) =>
+    write(ctx, input.postId, () => updatePost(ctx.user.claims, input, ctx)),
 );
 
 export const restorePostVersionAction = orgAction(
   "posts.edit",
   restorePostVersionInput.extend(org),
   async ({ org: _org, ...input }, ctx) => {
-    const result = await write(ctx, () => restorePostVersion(ctx.user.claims, input, ctx));
+    const result = await editWrite(ctx, input.postId, () =>
+      restorePostVersion(ctx.user.claims, input, ctx),
+    );
     if (result.conflict) return { ...result, body: null };
     const current = await getPostWithVersions(ctx.user.claims, input.postId);
     return { ...result, body: current?.post.body ?? "" };
@@ -142,29 +201,12 @@ export const schedulePostAction = orgAction(
   "posts.schedule",
   schedulePostInput.extend(org),
   async ({ org: _org, ...input }, ctx) => {
-    const found = await getPostWithVersions(ctx.user.claims, input.postId);
-    if (!found || found.post.orgId !== ctx.org.id)
-      throw new AppError("not_found", "That post does not exist.");
-    const targets = found.targets.filter((t) => isNetwork(t.network));
-    if (found.targets.length === 0)
-      throw new AppError("validation_failed", "Pick at least one network to post to.", {
-        fieldErrors: { targets: "Pick at least one network to post to." },
-      });
-    const checks = checkPost({
-      networks: targets.map((t) => t.network).filter(isNetwork),
-      textFor: (n) => targets.find((t) => t.network === n)?.textOverride ?? found.post.body,
-      media: found.media.filter((m) => !m.deleted),
-      count: countText,
-      threadLength: (text) => splitThread(text).length,
-    });
-    const problem = describeProblems(checks);
+    await requirePostInOrg(ctx, input.postId);
+    const problem = await scheduleProblem(ctx, input.postId);
+    if (problem === "Pick at least one network to post to.")
+      throw new AppError("validation_failed", problem, { fieldErrors: { targets: problem } });
     if (problem) throw new AppError("rule_violation", problem);
-    if (found.media.some((m) => m.deleted))
-      throw new AppError(
-        "rule_violation",
-        "One of the files was deleted from the library. Remove it from the post first.",
-      );
-    const result = await write(ctx, () => schedulePost(ctx.user.claims, input, ctx));
+    const result = await write(ctx, input.postId, () => schedulePost(ctx.user.claims, input, ctx));
     if (result.post) {
       ctx.log.info("post scheduled", { postId: input.postId, at: result.post.scheduledAt });
     }
@@ -176,7 +218,9 @@ export const unschedulePostAction = orgAction(
   "posts.schedule",
   unschedulePostInput.extend(org),
   async ({ org: _org, ...input }, ctx) => {
-    const result = await write(ctx, () => unschedulePost(ctx.user.claims, input, ctx));
+    const result = await write(ctx, input.postId, () =>
+      unschedulePost(ctx.user.claims, input, ctx),
+    );
     if (result.post) ctx.log.info("post unscheduled", { postId: input.postId });
     return result;
   },

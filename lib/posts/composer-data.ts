@@ -172,6 +172,17 @@ export async function loadComposer(
     today,
     post,
     people,
-    campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
+    campaigns: [
+      ...campaigns.map((c) => ({ id: c.id, name: c.name })),
+      // The post's campaign may be archived (the list holds active ones): keep it selectable.
+      ...(found?.post.campaignId && !campaigns.some((c) => c.id === found.post.campaignId)
+        ? [
+            {
+              id: found.post.campaignId,
+              name: `${found.post.campaignName ?? "Campaign"} (archived)`,
+            },
+          ]
+        : []),
+    ],
   };
 }

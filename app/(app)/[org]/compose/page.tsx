@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Composer } from "@/components/posts/composer";
@@ -37,5 +38,7 @@ export default async function ComposePage({
     log,
   });
   if (!data) notFound();
-  return <Composer data={data} />;
+  // A new key per visit: after a first save the URL names the post but this route stays mounted,
+  // and opening Compose again must start a new post, not keep editing that one.
+  return <Composer key={randomUUID()} data={data} />;
 }

@@ -23,7 +23,7 @@ export default async function PostPage({
   const data = await loadComposer(user, org, id, { log });
   // Another org's post, or one an employee may not read, looks like one that does not exist.
   if (!data) notFound();
-  // Keyed by post: the client-side URL change after a first save must not remount the editor,
-  // but opening another post must start fresh.
-  return <Composer key={id} data={data} />;
+  // Keyed by post and revision: another post, or this one saved elsewhere since (a refresh after a
+  // conflict, Back to an older copy), starts the editor over from what the server has.
+  return <Composer key={`${id}:${data.post.revision}`} data={data} />;
 }
