@@ -263,7 +263,10 @@ test("two people editing one post: the later save is stopped and shown as a conf
 
   // Keeping A's version saves it on top; B's stays in History.
   await banner.getByRole("button", { name: "Keep my version" }).click();
-  await waitSaved(a.page);
+  await expect(banner).toBeHidden();
+  // The editor then re-renders from the server (router refresh); a reload waits for it for sure.
+  await a.page.reload();
+  await expect(a.page.getByTestId("composer-text")).toHaveValue("Tab A keeps going.");
   await a.page.getByRole("button", { name: "History" }).click();
   const versions = a.page.getByTestId("history-version");
   await expect(versions).toHaveCount(3);
