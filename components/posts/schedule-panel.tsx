@@ -8,16 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { idleState } from "@/lib/actions/state";
+import { addDays } from "@/lib/calendar/grid";
 import { schedulePostAction, unschedulePostAction } from "@/lib/posts/composer-actions";
 import type { PostStatus } from "@/lib/posts/constants";
 import { utcToZonedLocal } from "@/lib/posts/local-time";
 import type { RunWrite } from "@/components/posts/use-post-sync";
-
-/** YYYY-MM-DD plus `days`, as calendar arithmetic (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 export function formatLocal(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
