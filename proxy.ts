@@ -29,18 +29,28 @@ function contentSecurityPolicy(nonce: string): string {
   const env = getEnv();
   const supabase = new URL(env.SUPABASE_URL).origin;
   const isDev = env.NODE_ENV === "development";
+  // Connecting an account posts a form that redirects to the network's consent page; profile
+  // pictures come from the networks' CDNs (or the local stand-ins).
+  const oauth = [env.LINKEDIN_OAUTH_URL, env.X_OAUTH_URL].map((u) => new URL(u).origin).join(" ");
+  const avatars = [
+    "https://media.licdn.com",
+    "https://pbs.twimg.com",
+    ...[env.LINKEDIN_API_URL, env.X_API_URL]
+      .map((u) => new URL(u).origin)
+      .filter((o) => o.startsWith("http://127.0.0.1") || o.startsWith("http://localhost")),
+  ].join(" ");
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' blob: data: ${supabase}`,
+    `img-src 'self' blob: data: ${supabase} ${avatars}`,
     "font-src 'self'",
     // The browser uploads files straight to Storage (signed URLs).
     `connect-src 'self' ${supabase}${isDev ? " ws: wss:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     // Chrome checks redirects after a form post too: "Continue with LinkedIn" goes through Supabase Auth.
-    `form-action 'self' ${supabase}`,
+    `form-action 'self' ${supabase} ${oauth}`,
     "frame-ancestors 'none'",
     ...(env.APP_URL.startsWith("https://") ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

@@ -39,6 +39,52 @@ const envSchema = z.object({
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
 
+  // Social account tokens are encrypted at rest with AES-256-GCM (lib/social/crypto.ts). Keys as
+  // "<key id>:<base64 of 32 bytes>" separated by commas; new tokens use TOKEN_ENCRYPTION_KEY_ID (else
+  // the first key), older key ids still decrypt, so rotation = add a key, make it current, and keep
+  // the old one until the token refresh job has rewritten every token.
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44})*$/,
+      {
+        message: 'must be "<key id>:<base64 of 32 bytes>", comma separated',
+      },
+    )
+    .optional(),
+  TOKEN_ENCRYPTION_KEY_ID: z.string().min(1).optional(),
+
+  // LinkedIn (PLATFORMS.md): an app's credentials; the URLs point at the stand-in locally.
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  LINKEDIN_API_URL: z.url().default("https://api.linkedin.com"),
+  LINKEDIN_OAUTH_URL: z.url().default("https://www.linkedin.com"),
+  // LinkedIn retires a version about a year after release and then answers 426.
+  LINKEDIN_API_VERSION: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default("202510"),
+  // Company pages need the vetted Community Management API; off unless the app has it.
+  LINKEDIN_ORGANIZATIONS: bool.default(false),
+  X_CLIENT_ID: z.string().min(1).optional(),
+  X_CLIENT_SECRET: z.string().min(1).optional(),
+  X_API_URL: z.url().default("https://api.x.com"),
+  X_OAUTH_URL: z.url().default("https://x.com"),
+  // The built-in Sandbox network (DESIGN.md §5): publishing writes to a table and a page.
+  SANDBOX_NETWORK: bool.default(true),
+
+  // Publishing (DESIGN.md §4). Concurrency is per worker process and per network queue; the global
+  // limit caps all workers together.
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  PUBLISH_GLOBAL_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  PUBLISH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  // How long a claimed target stays `publishing` before the sweep decides what happened.
+  PUBLISH_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  PUBLISH_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  PUBLISH_BACKOFF_MS: z.coerce.number().int().min(10).default(5_000),
+  // The sweep re-enqueues scheduled targets due longer ago than this (their job should have run).
+  SWEEP_DUE_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+
   // Tests only: the server's clock (lib/clock.ts) stands still at this instant, e.g.
   // 2026-03-28T10:00:00Z, so a browser test can schedule "tomorrow" on a chosen day.
   FIXED_NOW: z.iso.datetime({ offset: true }).optional(),

@@ -21,6 +21,16 @@ Object.assign(process.env, {
   RESEND_API_KEY: "re_test_key",
   RESEND_BASE_URL: "http://127.0.0.1:1",
   UNSUBSCRIBE_SECRET: "test-unsubscribe-secret-0123456789abcdef",
+  TOKEN_ENCRYPTION_KEYS: "test1:dGVzdC1naG9zdGFydC10b2tlbi1rZXktMDEyMzQ1Njc=",
+  LINKEDIN_CLIENT_ID: "test-linkedin-client",
+  LINKEDIN_CLIENT_SECRET: "test-linkedin-secret",
+  X_CLIENT_ID: "test-x-client",
+  X_CLIENT_SECRET: "test-x-secret",
+  // Stand-ins are started by the tests that need them; nothing listens here by default.
+  LINKEDIN_API_URL: "http://127.0.0.1:1",
+  LINKEDIN_OAUTH_URL: "http://127.0.0.1:1",
+  X_API_URL: "http://127.0.0.1:1",
+  X_OAUTH_URL: "http://127.0.0.1:1",
 });
 
 (globalThis as { __testDb?: TestDatabase }).__testDb = db;

@@ -5,9 +5,10 @@ import { closeDatabases } from "@/lib/db/pool";
 import { requeueStaleEmails } from "@/lib/email/queue-email";
 import { getEnv } from "@/lib/env";
 import { jobs } from "@/lib/jobs";
-import { closeQueues, queueNames } from "@/lib/jobs/queues";
+import { closeQueues, getQueue, publishQueueNames, queueNames } from "@/lib/jobs/queues";
 import type { JobDefinition } from "@/lib/jobs/registry";
 import { startSweeps } from "@/lib/jobs/sweep";
+import { publishingSweeps } from "@/lib/publishing/sweep";
 import { createLogger } from "@/lib/logger";
 import { closeRedis, createRedis } from "@/lib/redis";
 
@@ -15,7 +16,7 @@ const env = getEnv();
 const log = createLogger({ component: "worker", pid: process.pid });
 const byName = new Map<string, JobDefinition>(jobs.map((j) => [j.name, j]));
 
-async function processJob(job: Job): Promise<void> {
+async function processJob(job: Job, token?: string): Promise<void> {
   const def = byName.get(job.name);
   if (!def) throw new UnrecoverableError(`No handler for job ${job.name}`);
   const parsed = def.schema.safeParse(job.data);
@@ -23,15 +24,24 @@ async function processJob(job: Job): Promise<void> {
     throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
   const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
   jobLog.info("job started");
-  await def.handler(parsed.data, { job, log: jobLog });
+  await def.handler(parsed.data, { job, token, log: jobLog });
 }
+
+const isPublishQueue = (q: string) => (publishQueueNames as readonly string[]).includes(q);
+
+// Publishing: one queue per network, each capped across all workers by a global concurrency
+// (stored in Redis, so it is set again at every start and survives nothing: a flushed Redis gets
+// it back on the next start or sweep).
+await Promise.all(
+  publishQueueNames.map((q) => getQueue(q).setGlobalConcurrency(env.PUBLISH_GLOBAL_CONCURRENCY)),
+);
 
 const connection = createRedis();
 const workers = queueNames.map((queue) => {
   const worker = new Worker(queue, processJob, {
     connection,
     prefix: env.QUEUE_PREFIX,
-    concurrency: env.WORKER_CONCURRENCY,
+    concurrency: isPublishQueue(queue) ? env.PUBLISH_CONCURRENCY : env.WORKER_CONCURRENCY,
     lockDuration: env.WORKER_LOCK_DURATION_MS,
     stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
   });
@@ -43,7 +53,21 @@ const workers = queueNames.map((queue) => {
 });
 
 const stopSweeps = startSweeps(
-  [{ name: "emails.requeue", run: () => requeueStaleEmails() }],
+  [
+    { name: "emails.requeue", run: () => requeueStaleEmails() },
+    ...publishingSweeps,
+    {
+      name: "queues.global-concurrency",
+      run: async () => {
+        await Promise.all(
+          publishQueueNames.map((q) =>
+            getQueue(q).setGlobalConcurrency(env.PUBLISH_GLOBAL_CONCURRENCY),
+          ),
+        );
+        return 0;
+      },
+    },
+  ],
   env.SWEEP_INTERVAL_MS,
   log,
 );

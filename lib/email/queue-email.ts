@@ -6,6 +6,7 @@ import { withRls, type JwtClaims } from "@/lib/db/rls";
 import { emailLog } from "@/lib/db/schema";
 import { sendEmailJob } from "@/lib/email/send-email";
 import { templateData } from "@/lib/email/templates";
+import type { EmailCategory } from "@/lib/notifications/categories";
 import type { z } from "zod";
 
 /** The signed-in user's welcome email, once per user (app.queue_welcome_email dedupes). */
@@ -41,6 +42,31 @@ export async function queueAuthEmail(input: {
   );
   await sendEmailJob.enqueue({ emailId: row!.id });
   return row!.id;
+}
+
+/**
+ * A non-essential email to a user from system code (the worker): logged once per `dedupeKey`, sent
+ * to their profile's address, honouring their preference for `category` when the job runs.
+ */
+export async function queueUserEmail<T extends "publish_problem" | "account_reauth">(input: {
+  userId: string;
+  template: T;
+  data: z.input<(typeof templateData)[T]>;
+  category: EmailCategory;
+  dedupeKey: string;
+}): Promise<string | null> {
+  const data = templateData[input.template].parse(input.data);
+  const rows = await withAdmin((tx) =>
+    tx.execute<{ id: string }>(sql`
+      insert into public.email_log (user_id, template, to_email, data, dedupe_key, category)
+      select p.id, ${input.template}, p.email, ${JSON.stringify(data)}::jsonb, ${input.dedupeKey}, ${input.category}
+        from public.profiles p where p.id = ${input.userId} and p.email is not null
+      on conflict (dedupe_key) do nothing
+      returning id`),
+  );
+  const id = [...rows][0]?.id ?? null;
+  if (id) await sendEmailJob.enqueue({ emailId: id });
+  return id;
 }
 
 /** Sweep: re-enqueue emails still queued after `olderThanMs` (their job was lost or never added). */

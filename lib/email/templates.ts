@@ -36,6 +36,20 @@ export const templateData = {
     token: z.string().min(20),
     expiresAt: z.string(),
   }),
+  // A post that failed or whose outcome is unknown ("check before reposting").
+  publish_problem: z.object({
+    status: z.enum(["failed", "unconfirmed"]),
+    network: z.string(),
+    postTitle: z.string(),
+    reason: z.string(),
+    path: z.string().startsWith("/"),
+  }),
+  account_reauth: z.object({
+    network: z.string(),
+    accountName: z.string(),
+    reason: z.string(),
+    path: z.string().startsWith("/"),
+  }),
 } as const;
 export type TemplateName = keyof typeof templateData;
 
@@ -159,6 +173,38 @@ function renderTemplate(
           `<p>${escapeHtml(copy.intro)}</p>${button(link, copy.cta)}${code}<p style="color:#71717a;font-size:13px">This link expires in one hour and works once. If you did not ask for it, ignore this email.</p>`,
         ),
         text: `${copy.intro}\n\n${copy.cta}: ${link}\n${data.token ? `Code: ${data.token}\n` : ""}\nThis link expires in one hour and works once.\n`,
+      };
+    }
+    case "publish_problem": {
+      const data = templateData.publish_problem.parse(rawData);
+      const link = new URL(data.path, ctx.appUrl).toString();
+      const failed = data.status === "failed";
+      const subject = failed
+        ? `Not published on ${data.network}: ${data.postTitle}`
+        : `Check ${data.network} before reposting: ${data.postTitle}`;
+      const intro = failed
+        ? `Your post \u201c${data.postTitle}\u201d was not published on ${data.network}.`
+        : `We sent your post \u201c${data.postTitle}\u201d to ${data.network} but never heard whether it was published. Look for it on ${data.network} before posting it again, then mark it as published or retry it.`;
+      return {
+        subject,
+        essential: false,
+        html: layout(
+          subject,
+          `<p>${escapeHtml(intro)}</p><p><strong>${escapeHtml(data.network)} said:</strong> ${escapeHtml(data.reason)}</p>${button(link, "Open the post")}`,
+        ),
+        text: `${intro}\n\n${data.network} said: ${data.reason}\n\nOpen the post: ${link}\n`,
+      };
+    }
+    case "account_reauth": {
+      const data = templateData.account_reauth.parse(rawData);
+      const link = new URL(data.path, ctx.appUrl).toString();
+      const subject = `Reconnect ${data.network} (${data.accountName})`;
+      const intro = `Ghostart can no longer post to ${data.network} as ${data.accountName}: ${data.reason} Posts scheduled on this account will not go out until you reconnect it.`;
+      return {
+        subject,
+        essential: false,
+        html: layout(subject, `<p>${escapeHtml(intro)}</p>${button(link, "Reconnect")}`),
+        text: `${intro}\n\nReconnect: ${link}\n`,
       };
     }
     default:

@@ -4,7 +4,10 @@ import { Queue } from "bullmq";
 import { getEnv } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 
-export const queueNames = ["email"] as const;
+// One queue per network (DESIGN.md §4): a slow or rate-limited network never holds up another.
+// Names may not contain ":" (BullMQ's key separator).
+export const publishQueueNames = ["publish-linkedin", "publish-x", "publish-sandbox"] as const;
+export const queueNames = ["email", "system", ...publishQueueNames] as const;
 export type QueueName = (typeof queueNames)[number];
 
 const globalQueues = globalThis as unknown as { __ghostartQueues?: Map<QueueName, Queue> };

@@ -16,9 +16,14 @@ export async function runSweepsOnce(sweeps: Sweep[], log: Logger): Promise<boole
     const [row] = await conn`select pg_try_advisory_lock(${SWEEP_LOCK_KEY}) as locked`;
     if (!row?.locked) return false;
     try {
+      // One failing sweep must not stop the others (a flushed Redis needs every one of them).
       for (const sweep of sweeps) {
-        const n = await sweep.run();
-        if (n > 0) log.info("sweep repaired rows", { sweep: sweep.name, count: n });
+        try {
+          const n = await sweep.run();
+          if (n > 0) log.info("sweep repaired rows", { sweep: sweep.name, count: n });
+        } catch (err) {
+          log.error("sweep failed", { sweep: sweep.name, err });
+        }
       }
     } finally {
       await conn`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`;
@@ -31,9 +36,18 @@ export async function runSweepsOnce(sweeps: Sweep[], log: Logger): Promise<boole
 
 export function startSweeps(sweeps: Sweep[], intervalMs: number, log: Logger): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = runSweepsOnce(sweeps, log).catch((err) => log.error("sweep failed", { err }));
-  }, intervalMs);
+  let busy = false;
+  const tick = () => {
+    if (busy) return;
+    busy = true;
+    running = runSweepsOnce(sweeps, log)
+      .catch((err) => log.error("sweep failed", { err }))
+      .finally(() => (busy = false));
+  };
+  // At once on start (a restarted worker repairs what it left), then on the interval; a sweep still
+  // running when the next is due makes that one skip instead of overlapping.
+  tick();
+  const timer = setInterval(tick, intervalMs);
   return async () => {
     clearInterval(timer);
     await running;

@@ -70,6 +70,14 @@ export const permissions = {
   // An employee manages (alt text, delete) only the files they uploaded.
   "media.upload": writers,
   "media.delete": writers,
+  // Social accounts: every member but a viewer connects (and disconnects) their own; company pages
+  // and other members' accounts are for admins. app.connect_social_account checks the same.
+  "accounts.view": everyone,
+  "accounts.connect": writers,
+  "accounts.manage": admins,
+  // Publishing: "publish now", "retry anyway", "mark as published", and the health panel.
+  "posts.publish": composers,
+  "publishing.health": admins,
 } as const satisfies Record<string, readonly OrgRole[]>;
 
 export type Permission = keyof typeof permissions;
@@ -144,4 +152,11 @@ export const tableAccess: Record<string, Partial<Record<TableOperation, TableRul
   post_targets: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
   post_media: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
   media_assets: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  // Publishing (20261122007000_social_publishing.sql): members read their org's accounts (never the
+  // token columns: the grant lists the others) and the Sandbox feed; attempts follow the post. Writes
+  // go through app.connect_social_account and friends, or the worker (withAdmin).
+  social_accounts: { select: { roles: everyone, rows: "org" } },
+  publish_attempts: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  sandbox_posts: { select: { roles: everyone, rows: "org" } },
+  oauth_states: {},
 };

@@ -28,6 +28,11 @@ export async function getMyOrgBySlug(user: SessionUser, slug: string): Promise<M
 export type DashboardCounts = {
   members: number;
   activity: { action: string; createdAt: string; actor: string | null }[];
+  /** The caller's own connected (active) accounts in the org. */
+  myAccounts: number;
+  /** Posts ever scheduled (scheduled, publishing or past it). */
+  postsScheduled: number;
+  upcoming: { id: string; title: string | null; excerpt: string; scheduledAt: string }[];
 };
 
 export async function getDashboard(user: SessionUser, orgId: string): Promise<DashboardCounts> {
@@ -43,6 +48,26 @@ export async function getDashboard(user: SessionUser, orgId: string): Promise<Da
       select a.action, a.created_at as "createdAt", coalesce(p.full_name, p.email) as actor
       from public.activity_log a left join public.profiles p on p.id = a.actor_id
       where a.org_id = ${orgId} order by a.created_at desc limit 5`);
-    return { members: [...members][0]?.n ?? 0, activity: [...activity] };
+    const [counts] = [
+      ...(await tx.execute<{ myAccounts: number; postsScheduled: number }>(sql`
+        select (select count(*)::int from public.social_accounts
+                 where org_id = ${orgId} and user_id = auth.uid() and status = 'active') as "myAccounts",
+               (select count(*)::int from public.posts
+                 where org_id = ${orgId}
+                   and status in ('scheduled', 'publishing', 'published', 'failed', 'unconfirmed')) as "postsScheduled"`)),
+    ];
+    const upcoming = await tx.execute<DashboardCounts["upcoming"][number]>(sql`
+      select p.id, p.title, left(coalesce(v.body, ''), 120) as excerpt,
+             (to_json(p.scheduled_at) #>> '{}') as "scheduledAt"
+      from public.posts p left join public.post_versions v on v.id = p.current_version_id
+      where p.org_id = ${orgId} and p.status = 'scheduled' and p.scheduled_at > now()
+      order by p.scheduled_at limit 5`);
+    return {
+      members: [...members][0]?.n ?? 0,
+      activity: [...activity],
+      myAccounts: counts?.myAccounts ?? 0,
+      postsScheduled: counts?.postsScheduled ?? 0,
+      upcoming: [...upcoming],
+    };
   });
 }

@@ -17,6 +17,7 @@ import { isNetwork } from "@/lib/posts/networks";
 import {
   createPost,
   PostConflictError,
+  publishPostNow,
   restorePostVersion,
   savePostVersion,
   schedulePost,
@@ -222,6 +223,22 @@ export const unschedulePostAction = orgAction(
       unschedulePost(ctx.user.claims, input, ctx),
     );
     if (result.post) ctx.log.info("post unscheduled", { postId: input.postId });
+    return result;
+  },
+);
+
+/** "Publish now": the same checks as scheduling, due at once. */
+export const publishPostNowAction = orgAction(
+  "posts.publish",
+  unschedulePostInput.extend(org),
+  async ({ org: _org, ...input }, ctx) => {
+    await requirePostInOrg(ctx, input.postId);
+    const problem = await scheduleProblem(ctx, input.postId);
+    if (problem) throw new AppError("rule_violation", problem);
+    const result = await write(ctx, input.postId, () =>
+      publishPostNow(ctx.user.claims, input, ctx),
+    );
+    if (result.post) ctx.log.info("post sent to publish now", { postId: input.postId });
     return result;
   },
 );

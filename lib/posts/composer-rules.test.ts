@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkPost, describeProblems, mediaProblems } from "./composer-rules";
 import { countText } from "./count";
+import type { Network } from "./networks";
 import { splitThread } from "./x-thread";
 
 const png = { mime: "image/png" };
@@ -26,6 +27,14 @@ describe("mediaProblems", () => {
     );
   });
 
+  it("holds the Sandbox to LinkedIn's file rules, under its own name", () => {
+    expect(mediaProblems("sandbox", images(20))).toEqual([]);
+    expect(mediaProblems("sandbox", images(21))).toEqual([
+      "Sandbox takes at most 20 images; this post has 21.",
+    ]);
+    expect(mediaProblems("sandbox", [pdf, png])[0]).toMatch(/Sandbox cannot mix a document/);
+  });
+
   it("limits X to 4 images and no documents", () => {
     expect(mediaProblems("x", images(4))).toEqual([]);
     expect(mediaProblems("x", images(5))[0]).toMatch(/at most 4 images/);
@@ -45,11 +54,7 @@ describe("mediaProblems", () => {
 });
 
 describe("checkPost", () => {
-  const check = (
-    networks: ("linkedin" | "x" | "facebook" | "instagram")[],
-    text: string,
-    media = [png],
-  ) =>
+  const check = (networks: Network[], text: string, media = [png]) =>
     checkPost({
       networks,
       textFor: () => text,
@@ -62,6 +67,15 @@ describe("checkPost", () => {
     const [li] = check(["linkedin"], "a".repeat(3001));
     expect(li!.problems[0]).toMatch(/LinkedIn allows 3,000 characters; this post has 3,001/);
     expect(check(["linkedin"], "a".repeat(3000))[0]!.problems).toEqual([]);
+  });
+
+  it("blocks the Sandbox past 3,000 characters, like LinkedIn", () => {
+    const [sandbox] = check(["sandbox"], "a".repeat(3001));
+    expect(sandbox!.problems[0]).toMatch(/Sandbox allows 3,000 characters; this post has 3,001/);
+    expect(check(["sandbox"], "a".repeat(3000))[0]!.problems).toEqual([]);
+    expect(check(["sandbox"], "  ", [])[0]!.problems).toEqual([
+      "The Sandbox post is empty. Write something first.",
+    ]);
   });
 
   it("turns long X text into a thread instead of a problem", () => {

@@ -23,6 +23,7 @@ export function mediaProblems(network: Network, media: readonly RuleMedia[]): st
   const problems: string[] = [];
   switch (network) {
     case "linkedin":
+    case "sandbox":
       if (documents > 1)
         problems.push(`${label} takes one document per post; this post has ${documents}.`);
       if (documents > 0 && images + videos > 0)

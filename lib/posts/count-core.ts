@@ -1,6 +1,6 @@
-// Counting post text per network without twitter-text: LinkedIn, Facebook and Instagram count
-// UTF-16 units (networks.ts). Client-safe and small, so the composer counts these on every keystroke
-// without loading twitter-text; lib/posts/count.ts adds X's weighted count on top.
+// Counting post text per network without twitter-text: LinkedIn, Facebook, Instagram and the
+// Sandbox count UTF-16 units (networks.ts). Client-safe and small, so the composer counts these on
+// every keystroke without loading twitter-text; lib/posts/count.ts adds X's weighted count on top.
 import { type Network, networkRules } from "./networks";
 
 export type HashtagCount = { count: number; limit: number; isOver: boolean };

@@ -135,7 +135,7 @@ describe("validateForNetworks", () => {
 });
 
 it("recognises network names", () => {
-  expect(networks.filter(isNetwork)).toEqual(["linkedin", "x", "facebook", "instagram"]);
+  expect(networks.filter(isNetwork)).toEqual(["linkedin", "x", "facebook", "instagram", "sandbox"]);
   expect(isNetwork("tiktok")).toBe(false);
   expect(isNetwork(undefined)).toBe(false);
 });

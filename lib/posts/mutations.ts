@@ -9,6 +9,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { getNow } from "@/lib/clock";
+import { enqueuePostTargetsSafely } from "@/lib/publishing/enqueue";
 import { withRls, type JwtClaims, type RlsTx } from "@/lib/db/rls";
 import { AppError, fromDbError, pgField } from "@/lib/errors";
 import type { CampaignStatus, PostStatus } from "@/lib/posts/constants";
@@ -262,13 +263,16 @@ export async function setPostTargets(
 ): Promise<PostRow> {
   const i = parse(setPostTargetsInput, input);
   const targets = i.targets.map((t) => ({ network: t.network, text_override: t.textOverride }));
-  return run(claims, (tx) =>
+  const post = await run(claims, (tx) =>
     postCall(
       tx,
       sql`app.set_post_targets(${i.postId}::uuid, ${i.expectedRevision}::int,
         ${JSON.stringify(targets)}::jsonb, ${meta.requestId}, ${ip(meta)})`,
     ),
   );
+  // A network added to a scheduled post is scheduled with it and needs its job.
+  if (post.status === "scheduled") await enqueuePostTargetsSafely(post.id);
+  return post;
 }
 
 /** The post's files, in order, each with an optional post-specific alt text. */
@@ -326,7 +330,7 @@ export async function schedulePost(
   meta: AuditMeta,
 ): Promise<PostRow> {
   const i = parse(schedulePostInput, input);
-  return run(claims, async (tx) => {
+  const post = await run(claims, async (tx) => {
     const { timezone } = await orgTimezoneOfPost(tx, i.postId);
     const at = zonedLocalToUtc(i.date, i.time, timezone);
     if (!at.ok) {
@@ -338,6 +342,8 @@ export async function schedulePost(
     }
     return callSchedule(tx, i.postId, at.utc, i.expectedRevision, meta);
   });
+  await enqueuePostTargetsSafely(post.id);
+  return post;
 }
 
 /**
@@ -351,13 +357,33 @@ export async function reschedulePostByDays(
   meta: AuditMeta,
 ): Promise<PostRow> {
   const i = parse(reschedulePostByDaysInput, input);
-  return run(claims, async (tx) => {
+  const moved = await run(claims, async (tx) => {
     const post = await orgTimezoneOfPost(tx, i.postId);
     if (post.status !== "scheduled" || !post.scheduledAt)
       throw new AppError("rule_violation", "Only a scheduled post can be moved on the calendar.");
     const at = shiftLocalDays(new Date(post.scheduledAt), post.timezone, i.days);
     return callSchedule(tx, i.postId, at, i.expectedRevision ?? post.revision, meta);
   });
+  await enqueuePostTargetsSafely(moved.id);
+  return moved;
+}
+
+/** "Publish now": scheduled for the server's current instant, so the job runs at once. */
+export async function publishPostNow(
+  claims: JwtClaims,
+  input: UnschedulePostInput,
+  meta: AuditMeta,
+): Promise<PostRow> {
+  const i = parse(unschedulePostInput, input);
+  const post = await run(claims, (tx) =>
+    postCall(
+      tx,
+      sql`app.publish_post_now(${i.postId}::uuid, ${i.expectedRevision}::int,
+        ${getNow().toISOString()}::timestamptz, ${meta.requestId}, ${ip(meta)})`,
+    ),
+  );
+  await enqueuePostTargetsSafely(post.id);
+  return post;
 }
 
 /** Back to a draft, with no scheduled time. */

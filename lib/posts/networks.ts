@@ -16,7 +16,8 @@
  *   user has walked away. We count the user's text, not LinkedIn's escaped "little text" form.
  */
 
-export const networks = ["linkedin", "x", "facebook", "instagram"] as const;
+// `sandbox`: the built-in practice network (DESIGN.md §5); it takes what LinkedIn takes.
+export const networks = ["linkedin", "x", "facebook", "instagram", "sandbox"] as const;
 
 export type Network = (typeof networks)[number];
 
@@ -37,6 +38,7 @@ export const networkRules: Readonly<Record<Network, Readonly<NetworkRules>>> = {
   x: { label: "X", limit: 280, counting: "x-weighted" },
   facebook: { label: "Facebook", limit: 63206, counting: "utf16" },
   instagram: { label: "Instagram", limit: 2200, counting: "utf16", maxHashtags: 30 },
+  sandbox: { label: "Sandbox", limit: 3000, counting: "utf16" },
 };
 
 export function isNetwork(value: unknown): value is Network {

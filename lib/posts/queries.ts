@@ -41,6 +41,11 @@ export type PostListItem = {
   excerpt: string;
   networks: TargetNetwork[];
   mediaCount: number;
+  /**
+   * A scheduled target of the post will not go out as things stand: the account it would publish
+   * with (as the worker resolves it) needs reconnecting, was disconnected, or was never connected.
+   */
+  accountProblem: boolean;
   createdAt: string;
   updatedAt: string;
 };
@@ -135,6 +140,21 @@ function postsStatement(
              ${opts.withText ? sql`coalesce(v.body, '') as text,` : sql``}
              coalesce((select array_agg(t.network order by t.network) from public.post_targets t where t.post_id = p.id), '{}') as networks,
              (select count(*)::int from public.post_media pm where pm.post_id = p.id) as "mediaCount",
+             exists (
+               select 1 from public.post_targets t
+                where t.post_id = p.id and t.status = 'scheduled' and t.network not in ('facebook', 'instagram')
+                  -- The account the worker will claim with (lib/publishing/targets.ts, same order),
+                  -- missing or not active.
+                  and not coalesce((
+                    select a.status = 'active' from public.social_accounts a
+                     where a.org_id = t.org_id and a.network = t.network
+                       and (a.id = t.social_account_id
+                            or (t.social_account_id is null and a.status <> 'disconnected'
+                                and (a.user_id = p.on_behalf_of or a.network = 'sandbox')))
+                     order by (a.user_id = p.on_behalf_of) desc nulls last, (a.status = 'active') desc,
+                              a.connected_at desc
+                     limit 1), false)
+             ) as "accountProblem",
              ${iso("p.created_at")} as "createdAt", ${iso("p.updated_at")} as "updatedAt"
       from public.posts p
       left join public.post_versions v on v.id = p.current_version_id

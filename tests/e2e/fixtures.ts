@@ -28,4 +28,7 @@ export const fixtures = {
     headline: "Head of Brand at Studio · Storyteller",
   },
   studioOrg: { name: "Studio", slug: "studio", timezone: "Europe/Berlin" },
+  // Publishing: connects accounts and watches a post go out.
+  pubOwner: { email: "pub-owner@example.com", password: "pub-owner-42", fullName: "Dana Demo" },
+  pubOrg: { name: "Pub House", slug: "pub-house", timezone: "America/New_York" },
 };

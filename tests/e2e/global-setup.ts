@@ -46,6 +46,8 @@ export default async function globalSetup() {
     ...fixtures.studioOrg,
     members: [{ userId: studioOwner.id, role: "owner" }],
   });
+  const pubOwner = await seedUser(su, fixtures.pubOwner);
+  await seedOrg(su, { ...fixtures.pubOrg, members: [{ userId: pubOwner.id, role: "owner" }] });
   await su.end();
 
   const { values } = loadEnvFile();
@@ -73,6 +75,10 @@ export default async function globalSetup() {
     AUTH_SEND_EMAIL_HOOK_URL: `${e2e.appUrl}/api/webhooks/auth-email`,
     AUTH_SIGNING_KEY_FILE: `${e2e.dataDir}/signing-key.json`,
     RESEND_BASE_URL: e2e.resendUrl,
+    LINKEDIN_API_URL: e2e.linkedinUrl,
+    LINKEDIN_OAUTH_URL: e2e.linkedinUrl,
+    X_API_URL: e2e.xUrl,
+    X_OAUTH_URL: e2e.xUrl,
     OUTBOX_FILE: `${e2e.dataDir}/outbox.json`,
     STORAGE_DIR: `${e2e.dataDir}/storage`,
     DEV_OUTBOX: "true",

@@ -4,6 +4,8 @@ export const e2e = {
   port: 3100,
   authUrl: "http://127.0.0.1:54331",
   resendUrl: "http://127.0.0.1:54334",
+  linkedinUrl: "http://127.0.0.1:54335",
+  xUrl: "http://127.0.0.1:54336",
   database: "ghostart_e2e",
   queuePrefix: "ghostart-e2e",
   dataDir: ".data/e2e",

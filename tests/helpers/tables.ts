@@ -143,6 +143,56 @@ export const TABLES: Record<string, TableSpec> = {
       "insert into public.post_media (org_id, post_id, media_id, position) select p.org_id, p.id, m.id, 19 from public.posts p join public.media_assets m on m.org_id = p.org_id where p.org_id = '$org' limit 1",
     seed: (sql, ctx) => seededMedia(sql, ctx),
   },
+  social_accounts: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and user_id = '$user'",
+    updateSet: "display_name = 'hijacked'",
+    insert:
+      "insert into public.social_accounts (org_id, network, user_id, external_id, display_name) values ('$org', 'sandbox', '$user', 'forged', 'Forged')",
+    seed: (sql, ctx) => seededAccount(sql, ctx),
+  },
+  oauth_states: {
+    grants: [],
+    adminOnly: true,
+    rowsOfOrg: "org_id = '$org' and user_id = '$user'",
+    updateSet: "redirect_path = '/hijacked'",
+    insert:
+      "insert into public.oauth_states (org_id, user_id, network, kind, state_hash, code_verifier_enc, redirect_path, expires_at) values ('$org', '$user', 'x', 'member', 'forged', 'v1.x', '/x', now() + interval '1 hour')",
+    seed: (sql, { orgId, userId }) =>
+      sql`insert into public.oauth_states (org_id, user_id, network, kind, state_hash, code_verifier_enc, redirect_path, expires_at)
+          values (${orgId}, ${userId}, 'linkedin', 'member', ${`seed-${orgId}-${userId}`}, 'v1.seed', '/seed', now() + interval '1 hour')`,
+  },
+  publish_attempts: {
+    grants: ["SELECT"],
+    rowsOfOrg:
+      "org_id = '$org' and post_id in (select id from public.posts where author_id = '$user')",
+    updateSet: "error = 'hijacked'",
+    insert:
+      "insert into public.publish_attempts (org_id, post_id, target_id, attempt) select org_id, post_id, id, 99 from public.post_targets where org_id = '$org' limit 1",
+    seed: async (sql, ctx) => {
+      const postId = await seededPost(sql, ctx);
+      const [found] = await sql`select 1 from public.publish_attempts where post_id = ${postId}`;
+      if (found) return;
+      await sql`insert into public.publish_attempts (org_id, post_id, target_id, attempt, outcome)
+                select org_id, post_id, id, 1, 'released' from public.post_targets where post_id = ${postId}`;
+    },
+  },
+  sandbox_posts: {
+    grants: ["SELECT"],
+    rowsOfOrg:
+      "org_id = '$org' and social_account_id in (select id from public.social_accounts where user_id = '$user')",
+    updateSet: "body = 'hijacked'",
+    insert:
+      "insert into public.sandbox_posts (org_id, social_account_id, body) select org_id, id, 'forged' from public.social_accounts where org_id = '$org' limit 1",
+    seed: async (sql, ctx) => {
+      const accountId = await seededAccount(sql, ctx);
+      const [found] =
+        await sql`select 1 from public.sandbox_posts where social_account_id = ${accountId}`;
+      if (found) return;
+      await sql`insert into public.sandbox_posts (org_id, social_account_id, body)
+                values (${ctx.orgId}, ${accountId}, 'Seeded sandbox post')`;
+    },
+  },
 };
 
 type SeedCtx = { orgId: string; userId: string };
@@ -174,6 +224,16 @@ async function seededPost(sql: postgres.Sql, { orgId, userId }: SeedCtx): Promis
     await tx`insert into public.post_targets (org_id, post_id, network) values (${orgId}, ${post!.id}, 'sandbox')`;
     return post!.id;
   });
+}
+
+/** The user's Sandbox account in the org, made once. */
+async function seededAccount(sql: postgres.Sql, { orgId, userId }: SeedCtx): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into public.social_accounts (org_id, network, kind, user_id, external_id, display_name)
+    values (${orgId}, 'sandbox', 'member', ${userId}, ${userId}, 'Seeded account')
+    on conflict (org_id, network, kind, external_id) do update set display_name = excluded.display_name
+    returning id`;
+  return row!.id;
 }
 
 /** The user's upload in the org, attached to their seeded post, made once. */

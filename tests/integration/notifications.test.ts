@@ -326,7 +326,8 @@ describe("email preferences", () => {
 describe("the email job", () => {
   const fakeJob = { attemptsMade: 0, opts: { attempts: 5 } } as unknown as Job;
   const log = createLogger({ test: "notifications" });
-  const run = (emailId: string) => sendEmailJob.handler({ emailId }, { job: fakeJob, log });
+  const run = (emailId: string) =>
+    sendEmailJob.handler({ emailId }, { job: fakeJob, token: undefined, log });
   const statusOf = async (id: string) =>
     (await su`select status from public.email_log where id = ${id}`)[0]!.status as string;
   const requestsFor = (id: string) => resend.requests.filter((r) => r.idempotencyKey === id).length;
