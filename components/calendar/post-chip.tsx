@@ -1,7 +1,9 @@
 "use client";
-// One post on the calendar: a link to the post, coloured by status, with its local time. A scheduled
-// post (for a role with posts.schedule) can be dragged to another day or moved with Alt+Arrow keys;
-// the board (calendar-board.tsx) does the moving.
+// One post on the calendar: a link to the post, coloured by status, with its local time, flagged
+// when an account it publishes with needs reconnecting. A scheduled post (for a role with
+// posts.schedule) can be dragged to another day or moved with Alt+Arrow keys; the board
+// (calendar-board.tsx) does the moving.
+import { AlertTriangle } from "lucide-react";
 import Link from "next/link";
 import { postStatusColors } from "@/components/posts/post-status-badge";
 import { chipText, type PlacedPost } from "@/components/calendar/types";
@@ -65,7 +67,7 @@ export function PostChip({
       }
       aria-keyshortcuts={movable ? shortcuts : undefined}
       aria-busy={pending || undefined}
-      title={`${post.time} · ${colors.label} · ${text}\n${hint}`}
+      title={`${post.time} · ${colors.label} · ${text}${post.accountProblem ? " · Account needs reconnecting" : ""}\n${hint}`}
       onKeyDown={(e) => onKeyDown(e, post)}
       onDragStart={movable ? (e) => onDragStart(e, post) : undefined}
       onDragEnd={movable ? onDragEnd : undefined}
@@ -87,6 +89,18 @@ export function PostChip({
       </time>
       <span className="min-w-0 truncate">{text}</span>
       <span className="sr-only">, {colors.label}</span>
+      {post.accountProblem ? (
+        // Named as an image: part of the link's name, and found by its label or its tooltip.
+        <span
+          role="img"
+          aria-label="Account needs reconnecting"
+          title="Account needs reconnecting"
+          className="ml-auto shrink-0 text-amber-700"
+          data-testid="chip-account-problem"
+        >
+          <AlertTriangle aria-hidden="true" className="size-3" />
+        </span>
+      ) : null}
     </Link>
   );
 }

@@ -10,6 +10,8 @@ export type CalendarPost = {
   /** ISO 8601 UTC instant; only posts with one are on the calendar. */
   scheduledAt: string;
   revision: number;
+  /** A scheduled network's account needs reconnecting (or is missing): flagged on the chip. */
+  accountProblem?: boolean;
 };
 
 /** A post with its place in the org's zone. */

@@ -1,6 +1,7 @@
 "use client";
-// Previews beside the editor, one tab per network of the post. LinkedIn's is part of the page;
-// the others load when their tab is first opened (X's brings twitter-text for the thread split).
+// Previews beside the editor, one tab per network of the post. LinkedIn's (also the Sandbox's) is
+// part of the page; the others load when their tab is first opened (X's brings twitter-text for the
+// thread split).
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import { LinkedInPreview } from "@/components/previews/linkedin-preview";
@@ -61,7 +62,7 @@ export const ComposerPreviews = memo(function ComposerPreviews(props: Props) {
             </button>
           ))}
         </div>
-        {active === "linkedin" ? (
+        {active === "linkedin" || active === "sandbox" ? (
           <div role="group" aria-label="Preview width" className="flex gap-1 text-xs">
             {(["desktop", "mobile"] as const).map((w) => (
               <button
@@ -86,8 +87,9 @@ export const ComposerPreviews = memo(function ComposerPreviews(props: Props) {
         aria-labelledby={`preview-tab-${active}`}
         className="overflow-x-auto"
       >
-        {active === "linkedin" ? (
-          <LinkedInPreview text={textFor("linkedin")} media={media} author={author} width={width} />
+        {active === "linkedin" || active === "sandbox" ? (
+          // The Sandbox shows posts as LinkedIn would (it takes what LinkedIn takes).
+          <LinkedInPreview text={textFor(active)} media={media} author={author} width={width} />
         ) : active === "x" ? (
           <XPreview text={textFor("x")} media={media} author={author} />
         ) : active === "facebook" ? (

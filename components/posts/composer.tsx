@@ -1,8 +1,9 @@
 "use client";
 // The composer: one text for every network, optional per-network text in tabs, live counters and
-// previews, files, autosave with a visible state, conflict handling, history and scheduling.
-// Heavy parts load on demand (history and diff, the emoji palette, the library picker, X's counter
-// and the non-LinkedIn previews) to keep the page's first load small (bench/composer.ts).
+// previews, files, autosave with a visible state, conflict handling, history, scheduling and (once
+// scheduled) the live publishing status. Heavy or rare parts load on demand (history and diff, the
+// emoji palette, the library picker, X's counter, the non-LinkedIn previews, the publishing panel)
+// to keep the page's first load small (bench/composer.ts).
 import { AlertTriangle, Check, CloudOff, History, Loader2, Smile } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
@@ -20,6 +21,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { idleState } from "@/lib/actions/state";
+import { can } from "@/lib/orgs/permissions";
 import { postHistoryAction } from "@/lib/posts/composer-actions";
 import type { ComposerData, ComposerMedia } from "@/lib/posts/composer-data";
 import type { PostStatus } from "@/lib/posts/constants";
@@ -33,8 +35,21 @@ import { cn } from "@/lib/utils";
 
 const HistoryPanel = dynamic(() => import("@/components/posts/history-panel"));
 const EmojiPicker = dynamic(() => import("@/components/posts/emoji-picker"));
+// Only posts that were scheduled have one: drafts (most opens) do not load it.
+const PublishingPanel = dynamic(() =>
+  import("@/components/posts/publishing-panel").then((m) => m.PublishingPanel),
+);
 
 const lockedStatuses: PostStatus[] = ["publishing", "published", "unconfirmed", "archived"];
+/** Statuses with something to show about publishing (the panel hides targets never scheduled). */
+const publishingStatuses: PostStatus[] = [
+  "scheduled",
+  "publishing",
+  "published",
+  "failed",
+  "unconfirmed",
+  "archived",
+];
 
 function SaveIndicator({ state, revision }: { state: SyncState; revision: number }) {
   const base = "flex items-center gap-1.5 text-xs";
@@ -72,7 +87,7 @@ const statusLabels: Record<PostStatus, string> = {
   publishing: "Publishing",
   published: "Published",
   failed: "Failed",
-  unconfirmed: "Unconfirmed",
+  unconfirmed: "Check before reposting",
   archived: "Archived",
 };
 
@@ -81,7 +96,8 @@ export function Composer({ data }: { data: ComposerData }) {
   const networksOfPost = initial.targets.map((t) => t.network);
   const employeeLocked =
     data.me.role === "employee" && !["draft", "changes_requested"].includes(initial.status);
-  const readOnly = !data.canEdit || lockedStatuses.includes(initial.status) || employeeLocked;
+  const canPublish = can(data.me.role, "posts.publish");
+  const readOnlyAtOpen = !data.canEdit || lockedStatuses.includes(initial.status) || employeeLocked;
 
   const sync = usePostSync({
     org: org.slug,
@@ -90,7 +106,7 @@ export function Composer({ data }: { data: ComposerData }) {
     status: initial.status,
     scheduledAt: initial.scheduledAt,
     updatedAt: initial.updatedAt,
-    readOnly,
+    readOnly: readOnlyAtOpen,
     initial: {
       body: initial.body,
       networks: networksOfPost,
@@ -104,6 +120,8 @@ export function Composer({ data }: { data: ComposerData }) {
     },
   });
   const { draft, setDraft, state, post, flush } = sync;
+  // The worker can lock the post while it is open (publishing, then published): the editor follows.
+  const readOnly = readOnlyAtOpen || lockedStatuses.includes(post.status);
   const router = useRouter();
   const [uploading, setUploading] = useState(false);
 
@@ -568,11 +586,25 @@ export function Composer({ data }: { data: ComposerData }) {
             timeZone={org.timezone}
             today={data.today}
             canSchedule={data.canSchedule}
+            canPublish={canPublish}
             post={post}
+            networkCount={networks.length}
             blockedReason={blockedReason}
             runWrite={sync.runWrite}
           />
         )}
+
+        {post.id && publishingStatuses.includes(post.status) ? (
+          <PublishingPanel
+            org={org.slug}
+            timeZone={org.timezone}
+            postId={post.id}
+            status={post.status}
+            scheduledAt={post.scheduledAt}
+            canPublish={canPublish}
+            onStatus={sync.observeStatus}
+          />
+        ) : null}
       </div>
 
       <aside className="min-w-0 xl:sticky xl:top-4 xl:self-start" aria-label="Preview">

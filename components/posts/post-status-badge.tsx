@@ -53,10 +53,11 @@ export const postStatusColors: Record<PostStatus, PostStatusColor> = {
     className: "border-red-300 bg-red-50 text-red-900",
     dotClassName: "bg-red-600",
   },
+  // The network may or may not have it: a person checks before anything is posted again.
   unconfirmed: {
-    label: "Unconfirmed",
-    className: "border-dashed border-fuchsia-300 bg-fuchsia-50 text-fuchsia-900",
-    dotClassName: "bg-fuchsia-500",
+    label: "Check before reposting",
+    className: "border-dashed border-amber-400 bg-amber-50 text-amber-900",
+    dotClassName: "bg-amber-500",
   },
   archived: {
     label: "Archived",

@@ -1,15 +1,20 @@
 "use client";
 // Scheduling from the composer: a local date and time in the org's zone (never the browser's).
 // The server turns it into an instant, refuses the past and times skipped by DST, and checks the
-// post against every network again. Publishing itself is the worker's (a later issue).
-import { CalendarClock, Undo2 } from "lucide-react";
-import { useId, useState, useTransition } from "react";
+// post against every network again; the worker publishes at that time. "Publish now" takes the same
+// checks and is due at once.
+import { CalendarClock, Send, Undo2 } from "lucide-react";
+import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { idleState } from "@/lib/actions/state";
 import { addDays } from "@/lib/calendar/grid";
-import { schedulePostAction, unschedulePostAction } from "@/lib/posts/composer-actions";
+import {
+  publishPostNowAction,
+  schedulePostAction,
+  unschedulePostAction,
+} from "@/lib/posts/composer-actions";
 import type { PostStatus } from "@/lib/posts/constants";
 import { utcToZonedLocal } from "@/lib/posts/local-time";
 import type { RunWrite } from "@/components/posts/use-post-sync";
@@ -32,7 +37,11 @@ type Props = {
   timeZone: string;
   today: string;
   canSchedule: boolean;
+  /** posts.publish: "Publish now". */
+  canPublish: boolean;
   post: { id: string | null; revision: number; status: PostStatus; scheduledAt: string | null };
+  /** Networks the post goes to (for "Publish to N networks now?"). */
+  networkCount: number;
   blockedReason: string | null;
   /** Runs the write once pending edits are saved (components/posts/use-post-sync.ts). */
   runWrite: RunWrite;
@@ -46,6 +55,8 @@ export function SchedulePanel(props: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const [confirmNow, setConfirmNow] = useState(false);
+  const publishNowButton = useRef<HTMLButtonElement>(null);
   const id = useId();
 
   if (!props.canSchedule) {
@@ -84,6 +95,29 @@ export function SchedulePanel(props: Props) {
       }
       if (res.status === "success" && res.data.conflict) setMessage(res.data.conflict.message);
     });
+
+  const publishNow = () =>
+    start(async () => {
+      setMessage(null);
+      const res = await props.runWrite(async ({ id, revision }) => {
+        const r = await publishPostNowAction(idleState, {
+          org: props.org,
+          postId: id,
+          expectedRevision: revision,
+        });
+        return { result: r, row: r.status === "success" ? (r.data.post ?? null) : null };
+      });
+      closeConfirmNow();
+      if (!res) return setMessage(notSaved);
+      if (res.status === "error") return setMessage(res.message);
+      if (res.status === "success" && res.data.conflict) setMessage(res.data.conflict.message);
+    });
+
+  /** The confirmation goes away: the focus goes back to the button that opened it. */
+  const closeConfirmNow = () => {
+    setConfirmNow(false);
+    requestAnimationFrame(() => publishNowButton.current?.focus());
+  };
 
   const unschedule = () =>
     start(async () => {
@@ -144,6 +178,7 @@ export function SchedulePanel(props: Props) {
           onClick={schedule}
           disabled={pending || !post.id || props.blockedReason !== null}
           title={props.blockedReason ?? undefined}
+          aria-describedby={props.blockedReason ? `${id}-blocked` : undefined}
         >
           {scheduled ? "Reschedule" : "Schedule"}
         </Button>
@@ -152,7 +187,40 @@ export function SchedulePanel(props: Props) {
             <Undo2 aria-hidden="true" /> Unschedule
           </Button>
         ) : null}
+        {props.canPublish ? (
+          <Button
+            ref={publishNowButton}
+            type="button"
+            variant="secondary"
+            onClick={() => setConfirmNow(true)}
+            disabled={pending || !post.id || props.blockedReason !== null || confirmNow}
+            title={props.blockedReason ?? undefined}
+            aria-describedby={props.blockedReason ? `${id}-blocked` : undefined}
+            aria-expanded={confirmNow}
+          >
+            <Send aria-hidden="true" /> Publish now
+          </Button>
+        ) : null}
       </div>
+      {confirmNow ? (
+        <div
+          role="alertdialog"
+          aria-labelledby={`${id}-now`}
+          className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 p-3 text-sm"
+          onKeyDown={(e) => e.key === "Escape" && closeConfirmNow()}
+        >
+          <p id={`${id}-now`} className="mr-auto">
+            Publish to {props.networkCount === 1 ? "1 network" : `${props.networkCount} networks`}{" "}
+            now?
+          </p>
+          <Button type="button" size="sm" onClick={publishNow} disabled={pending} autoFocus>
+            Publish
+          </Button>
+          <Button type="button" size="sm" variant="outline" onClick={closeConfirmNow}>
+            Cancel
+          </Button>
+        </div>
+      ) : null}
       <p id={`${id}-zone`} className="text-xs text-muted-foreground">
         In the organization&apos;s time zone, {timeZone.replaceAll("_", " ")}.
         {!post.id ? " Write something first: the post is saved before it is scheduled." : null}
@@ -168,7 +236,9 @@ export function SchedulePanel(props: Props) {
         </p>
       ) : null}
       {props.blockedReason ? (
-        <p className="text-sm text-muted-foreground">{props.blockedReason}</p>
+        <p id={`${id}-blocked`} className="text-sm text-muted-foreground">
+          {props.blockedReason}
+        </p>
       ) : null}
       {message ? (
         <p role="alert" className="text-sm text-destructive" data-testid="schedule-error">

@@ -358,6 +358,16 @@ export function usePostSync(opts: Options) {
     [adopt, flush, isDirty],
   );
 
+  /**
+   * The worker moved the post on (publishing, published, failed…). It changes the post's status,
+   * never its revision, so the next save still carries the right revision.
+   */
+  const observeStatus = useCallback((status: PostStatus, scheduledAt: string | null) => {
+    const next = { ...postRef.current, status, scheduledAt };
+    postRef.current = next;
+    setPost(next);
+  }, []);
+
   /** Unsaved changes while saving is stopped (an error or a conflict): leaving would lose them. */
   const hasUnsavedChanges = useCallback(() => blocked.current && isDirty(), [isDirty]);
 
@@ -373,5 +383,6 @@ export function usePostSync(opts: Options) {
     notice,
     dismissNotice: () => setNotice(null),
     hasUnsavedChanges,
+    observeStatus,
   };
 }

@@ -10,7 +10,10 @@ import {
   Settings,
   Users,
   FileText,
+  FlaskConical,
+  Gauge,
   History,
+  Link2,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -34,10 +37,19 @@ const items: NavItem[] = [
   { label: "Calendar", path: "/calendar", ready: true, icon: CalendarDays },
   { label: "Campaigns", path: "/campaigns", ready: true, icon: FolderKanban },
   { label: "Media", path: "/media", ready: true, icon: ImageIcon },
+  { label: "Accounts", path: "/accounts", icon: Link2, ready: true, permission: "accounts.view" },
+  { label: "Sandbox", path: "/sandbox", icon: FlaskConical, ready: true },
   { label: "Review", path: "/review", icon: CheckSquare },
   { label: "Analytics", path: "/analytics", icon: BarChart3 },
   { label: "Team", path: "/members", icon: Users, ready: true },
   { label: "Activity", path: "/activity", icon: History, ready: true, permission: "activity.view" },
+  {
+    label: "Publishing",
+    path: "/publishing",
+    icon: Gauge,
+    ready: true,
+    permission: "publishing.health",
+  },
   { label: "Settings", path: "/settings", icon: Settings, ready: true },
 ];
 

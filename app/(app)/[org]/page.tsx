@@ -17,14 +17,14 @@ const steps: Step[] = [
     label: "Connect a LinkedIn account or the Sandbox network",
     done: false,
     icon: Plug,
-    note: "Arrives with publishing",
+    href: "/accounts",
   },
   { label: "Invite your team", done: false, icon: Users, href: "/members" },
   {
     label: "Write and schedule your first post",
     done: false,
     icon: PenSquare,
-    note: "Arrives with the composer",
+    href: "/compose",
   },
 ];
 
@@ -72,7 +72,15 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
                         done: dashboard.members > 1,
                         href: can(org.role, "members.invite") ? step.href : undefined,
                       }
-                    : step;
+                    : step.href === "/accounts"
+                      ? { ...step, done: dashboard.myAccounts > 0 }
+                      : step.href === "/compose"
+                        ? {
+                            ...step,
+                            done: dashboard.postsScheduled > 0,
+                            href: can(org.role, "posts.create") ? step.href : undefined,
+                          }
+                        : step;
                 return (
                   <li key={s.label} className="flex items-start gap-3">
                     {s.done ? (
@@ -108,12 +116,30 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
             <CardTitle as="h2">Upcoming posts</CardTitle>
           </CardHeader>
           <CardContent>
-            <EmptyState
-              icon={CalendarDays}
-              title="Nothing scheduled yet"
-              description="Scheduled posts will appear here with their time in your organization's zone."
-              headingLevel="h3"
-            />
+            {dashboard.upcoming.length === 0 ? (
+              <EmptyState
+                icon={CalendarDays}
+                title="Nothing scheduled yet"
+                description="Scheduled posts will appear here with their time in your organization's zone."
+                headingLevel="h3"
+              />
+            ) : (
+              <ul className="grid gap-3 text-sm" data-testid="upcoming-posts">
+                {dashboard.upcoming.map((p) => (
+                  <li key={p.id} className="grid gap-0.5">
+                    <Link
+                      href={`/${org.slug}/posts/${p.id}`}
+                      className="truncate font-medium text-primary underline-offset-4 hover:underline"
+                    >
+                      {p.title?.trim() || p.excerpt.split("\n")[0] || "Untitled post"}
+                    </Link>
+                    <time dateTime={p.scheduledAt} className="text-xs text-muted-foreground">
+                      {formatInZone(p.scheduledAt, org.timezone)}
+                    </time>
+                  </li>
+                ))}
+              </ul>
+            )}
           </CardContent>
         </Card>
       </div>

@@ -48,6 +48,7 @@ export default async function CalendarPage({
             status: p.status,
             scheduledAt: p.scheduledAt,
             revision: p.revision,
+            accountProblem: p.accountProblem,
           },
         ]
       : [],
