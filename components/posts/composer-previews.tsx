@@ -24,10 +24,12 @@ type Props = {
   textFor: (network: Network) => string;
   media: PreviewMedia[];
   author: PreviewAuthor;
+  /** Who the LinkedIn post appears from when it goes out as a company page. */
+  linkedinAuthor?: PreviewAuthor;
 };
 
 export const ComposerPreviews = memo(function ComposerPreviews(props: Props) {
-  const { networks, textFor, media, author } = props;
+  const { networks, textFor, media, author, linkedinAuthor } = props;
   const [chosen, setChosen] = useState<Network>("linkedin");
   const [width, setWidth] = useState<"desktop" | "mobile">("desktop");
   const active = networks.includes(chosen) ? chosen : (networks[0] ?? null);
@@ -89,7 +91,12 @@ export const ComposerPreviews = memo(function ComposerPreviews(props: Props) {
       >
         {active === "linkedin" || active === "sandbox" ? (
           // The Sandbox shows posts as LinkedIn would (it takes what LinkedIn takes).
-          <LinkedInPreview text={textFor(active)} media={media} author={author} width={width} />
+          <LinkedInPreview
+            text={textFor(active)}
+            media={media}
+            author={active === "linkedin" ? (linkedinAuthor ?? author) : author}
+            width={width}
+          />
         ) : active === "x" ? (
           <XPreview text={textFor("x")} media={media} author={author} />
         ) : active === "facebook" ? (

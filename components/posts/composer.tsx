@@ -113,6 +113,9 @@ export function Composer({ data }: { data: ComposerData }) {
       overrides: Object.fromEntries(
         initial.targets.filter((t) => t.textOverride).map((t) => [t.network, t.textOverride!]),
       ),
+      pages: Object.fromEntries(
+        initial.targets.filter((t) => t.pageId).map((t) => [t.network, t.pageId!]),
+      ),
       media: initial.media,
       title: initial.title ?? "",
       campaignId: initial.campaignId,
@@ -196,6 +199,8 @@ export function Composer({ data }: { data: ComposerData }) {
     [liveMedia],
   );
   const person = data.people.find((p) => p.id === draft.onBehalfOf);
+  const linkedinPages = data.pages.filter((p) => p.network === "linkedin");
+  const linkedinPage = linkedinPages.find((p) => p.id === draft.pages.linkedin) ?? null;
   const author = useMemo(
     () => ({
       name: person?.name ?? "You",
@@ -438,6 +443,31 @@ export function Composer({ data }: { data: ComposerData }) {
               ))}
             </NativeSelect>
           </div>
+          {linkedinPages.length > 0 && draft.networks.includes("linkedin") ? (
+            <div className="grid gap-1.5 sm:col-span-3">
+              <Label htmlFor="post-linkedin-page">LinkedIn posts as</Label>
+              <NativeSelect
+                id="post-linkedin-page"
+                value={draft.pages.linkedin ?? ""}
+                disabled={readOnly || !data.canSchedule}
+                onChange={(e) =>
+                  setDraft((d) => {
+                    const pages = { ...d.pages };
+                    if (e.target.value) pages.linkedin = e.target.value;
+                    else delete pages.linkedin;
+                    return { ...d, pages };
+                  })
+                }
+              >
+                <option value="">{person?.name ?? "The person it is for"} (their profile)</option>
+                {linkedinPages.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} (company page{p.needsReauth ? ", needs reconnecting" : ""})
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+          ) : null}
         </div>
 
         <fieldset className="grid gap-2">
@@ -613,8 +643,15 @@ export function Composer({ data }: { data: ComposerData }) {
           textFor={textFor}
           media={previewMedia}
           author={author}
+          linkedinAuthor={linkedinPage ? pageAuthor(linkedinPage) : undefined}
         />
       </aside>
     </div>
   );
 }
+
+const pageAuthor = (page: { name: string; avatarUrl: string | null }) => ({
+  name: page.name,
+  headline: "Company page",
+  avatarUrl: page.avatarUrl,
+});

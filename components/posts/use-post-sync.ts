@@ -22,6 +22,8 @@ export type Draft = {
   body: string;
   networks: TargetNetwork[];
   overrides: Partial<Record<TargetNetwork, string>>;
+  /** The company page a network's target posts as; absent = the on-behalf-of member. */
+  pages: Partial<Record<TargetNetwork, string>>;
   media: ComposerMedia[];
   title: string;
   campaignId: string | null;
@@ -49,7 +51,13 @@ type Part = "details" | "targets" | "media" | "body";
 const keys: Record<Part, (d: Draft) => string> = {
   details: (d) => JSON.stringify([d.title.trim(), d.campaignId, d.onBehalfOf]),
   targets: (d) =>
-    JSON.stringify(d.networks.map((n) => [n, d.overrides[n]?.trim() ? d.overrides[n] : null])),
+    JSON.stringify(
+      d.networks.map((n) => [
+        n,
+        d.overrides[n]?.trim() ? d.overrides[n] : null,
+        d.pages[n] ?? null,
+      ]),
+    ),
   media: (d) => JSON.stringify(d.media.map((m) => [m.id, m.altOverride?.trim() || null])),
   body: (d) => d.body,
 };
@@ -162,7 +170,7 @@ export function usePostSync(opts: Options) {
       applyPost(res.data.post);
       saved.current.body = d.body;
       saved.current.details = keys.details(d);
-      saved.current.targets = keys.targets({ ...d, overrides: {} });
+      saved.current.targets = keys.targets({ ...d, overrides: {}, pages: {} });
       saved.current.media = keys.media({ ...d, media: [] });
       // The page becomes the post's page without remounting the editor — unless the user has
       // left the composer meanwhile (the save still went through).
@@ -184,6 +192,7 @@ export function usePostSync(opts: Options) {
           targets: current.networks.map((network) => ({
             network,
             textOverride: current.overrides[network] ?? null,
+            pageId: current.pages[network] ?? null,
           })),
         });
       else if (part === "media")

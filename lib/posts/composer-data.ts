@@ -44,7 +44,8 @@ export type ComposerPost = {
   campaignId: string | null;
   onBehalfOf: string;
   body: string;
-  targets: { network: TargetNetwork; textOverride: string | null }[];
+  /** `pageId`: the company page the target posts as (LinkedIn); null = the on-behalf-of member. */
+  targets: { network: TargetNetwork; textOverride: string | null; pageId: string | null }[];
   media: ComposerMedia[];
   scheduledAt: string | null;
   versionCount: number;
@@ -60,7 +61,17 @@ export type ComposerData = {
   today: string;
   post: ComposerPost;
   people: ComposerPerson[];
+  /** The org's connected company pages, per network (LinkedIn), for "Posts as". */
+  pages: ComposerPage[];
   campaigns: { id: string; name: string }[];
+};
+
+export type ComposerPage = {
+  id: string;
+  network: TargetNetwork;
+  name: string;
+  avatarUrl: string | null;
+  needsReauth: boolean;
 };
 
 const MEDIA_URL_TTL_SECONDS = 60 * 60;
@@ -75,6 +86,18 @@ async function signedUrl(path: string, log: Logger): Promise<string | null> {
 }
 
 /** Members the post can be written for: everyone but viewers; an employee only themself. */
+async function listPages(user: SessionUser, org: MyOrg): Promise<ComposerPage[]> {
+  const rows = await withRls(user.claims, (tx) =>
+    tx.execute<ComposerPage>(sql`
+      select a.id, a.network, a.display_name as name, a.avatar_url as "avatarUrl",
+             a.status = 'needs_reauth' as "needsReauth"
+      from public.social_accounts a
+      where a.org_id = ${org.id} and a.kind = 'organization' and a.status <> 'disconnected'
+      order by a.display_name`),
+  );
+  return [...rows];
+}
+
 async function listPeople(user: SessionUser, org: MyOrg): Promise<ComposerPerson[]> {
   const rows = await withRls(user.claims, (tx) =>
     tx.execute<ComposerPerson>(sql`
@@ -98,9 +121,10 @@ export async function loadComposer(
   postId: string | null,
   opts: { campaignId?: string | null; log: Logger },
 ): Promise<ComposerData | null> {
-  const [found, people, campaigns] = await Promise.all([
+  const [found, people, pages, campaigns] = await Promise.all([
     postId ? getPostWithVersions(user.claims, postId) : Promise.resolve(null),
     listPeople(user, org),
+    listPages(user, org),
     listCampaigns(user.claims, org.id),
   ]);
   if (postId && (!found || found.post.orgId !== org.id)) return null;
@@ -116,7 +140,12 @@ export async function loadComposer(
       campaignId: p.campaignId,
       onBehalfOf: p.onBehalfOf ?? p.authorId ?? user.id,
       body: p.body,
-      targets: found.targets.map((t) => ({ network: t.network, textOverride: t.textOverride })),
+      targets: found.targets.map((t) => ({
+        network: t.network,
+        textOverride: t.textOverride,
+        // The account a target was claimed with is a member's own unless it is one of the pages.
+        pageId: pages.some((pg) => pg.id === t.socialAccountId) ? t.socialAccountId : null,
+      })),
       media: await Promise.all(
         found.media.map(async (m) => ({
           id: m.mediaId,
@@ -155,7 +184,7 @@ export async function loadComposer(
       campaignId,
       onBehalfOf: user.id,
       body: "",
-      targets: [{ network: "linkedin", textOverride: null }],
+      targets: [{ network: "linkedin", textOverride: null, pageId: null }],
       media: [],
       scheduledAt: null,
       versionCount: 0,
@@ -172,6 +201,7 @@ export async function loadComposer(
     today,
     post,
     people,
+    pages,
     campaigns: [
       ...campaigns.map((c) => ({ id: c.id, name: c.name })),
       // The post's campaign may be archived (the list holds active ones): keep it selectable.

@@ -262,7 +262,11 @@ export async function setPostTargets(
   meta: AuditMeta,
 ): Promise<PostRow> {
   const i = parse(setPostTargetsInput, input);
-  const targets = i.targets.map((t) => ({ network: t.network, text_override: t.textOverride }));
+  const targets = i.targets.map((t) => ({
+    network: t.network,
+    text_override: t.textOverride,
+    social_account_id: t.pageId ?? null,
+  }));
   const post = await run(claims, (tx) =>
     postCall(
       tx,

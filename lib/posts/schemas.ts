@@ -87,6 +87,8 @@ export const setPostTargetsInput = z.object({
         network: z.enum(targetNetworks, "Pick networks from the list."),
         /** Per-network text; empty = the post's text. */
         textOverride: postBody.nullish().transform((v) => (v?.trim() ? v : null)),
+        /** A company page to post as; none = the on-behalf-of member's own account. */
+        pageId: z.uuid("Pick a page from the list.").nullish(),
       }),
     )
     .max(targetNetworks.length)

@@ -131,6 +131,30 @@ export async function completeConnect(
         returnTo: state.returnTo,
         message: `${label} did not grant everything Ghostart needs to post (${missing.join(", ")}). Connect again and allow all of it.`,
       };
+    if (state.kind === "organization") {
+      // A page is its own account (it posts as urn:li:organization:<id>), with the admin's token.
+      const pages = (await client.fetchPages?.(tokens.accessToken)) ?? [];
+      if (pages.length === 0)
+        return {
+          ok: false,
+          returnTo: state.returnTo,
+          message: `This ${label} member administers no company page. Ask one of the page's admins to add you, then connect again.`,
+        };
+      const names: string[] = [];
+      for (const page of pages) {
+        const account = await connectAccount(
+          claims,
+          { orgId: state.orgId, network, kind: "organization", profile: page, tokens },
+          meta,
+        );
+        names.push(account.displayName);
+      }
+      return {
+        ok: true,
+        returnTo: state.returnTo,
+        message: `Connected ${label} ${names.length === 1 ? "page" : "pages"} ${names.join(", ")}.`,
+      };
+    }
     const profile = await client.fetchProfile(tokens.accessToken);
     const account = await connectAccount(
       claims,

@@ -44,6 +44,8 @@ export type OAuthClient = {
   }): Promise<TokenSet>;
   refresh(refreshToken: string): Promise<TokenSet>;
   fetchProfile(accessToken: string): Promise<SocialProfile>;
+  /** Company pages the signed-in member administers (LinkedIn; absent on networks without pages). */
+  fetchPages?(accessToken: string): Promise<SocialProfile[]>;
 };
 
 export type PublishMedia = {

@@ -53,6 +53,8 @@ export type LinkedInStandIn = {
     expiresInS?: number;
   }): string;
   revokeToken(token: string): void;
+  /** A company page `memberIds` administer (GET /rest/organizationAcls lists it for them). */
+  addPage(input: { id: string; name: string; adminMemberIds: string[] }): void;
 };
 
 export const KNOWN_SCOPES = [
@@ -66,6 +68,7 @@ export const KNOWN_SCOPES = [
   "r_member_postAnalytics",
 ];
 const DEMO_MEMBER_NAME = "Dana Demo";
+const DEMO_PAGE_NAME = "Demo Company";
 const ACCESS_TTL_S = 60 * 24 * 3600;
 const REFRESH_TTL_S = 365 * 24 * 3600;
 const CODE_TTL_MS = 10 * 60_000;
@@ -176,7 +179,13 @@ function consentPage(params: Record<string, string>, cancelUrl: string): string 
   <form method="post" action="/oauth/v2/authorization">
     ${hidden}
     <label for="member_name">Sign in as (LinkedIn member name)</label>
-    <input type="text" id="member_name" name="member_name" value="${DEMO_MEMBER_NAME}" required maxlength="120">
+    <input type="text" id="member_name" name="member_name" value="${DEMO_MEMBER_NAME}" required maxlength="120">${
+      (params.scope ?? "").includes("rw_organization_admin")
+        ? `
+    <label for="page_name">Company page you administer (made if you have none)</label>
+    <input type="text" id="page_name" name="page_name" value="${DEMO_PAGE_NAME}" maxlength="120">`
+        : ""
+    }
     <div class="actions">
       <button type="submit">Allow</button>
       <a href="${escapeHtml(cancelUrl)}">Cancel</a>
@@ -192,6 +201,7 @@ export function createLinkedInStandIn(options: {
 }): LinkedInStandIn {
   const acceptedVersion = options.apiVersion ?? "202510";
   const members = new Map<string, string>(); // member id → name
+  const pages = new Map<string, { id: string; name: string; admins: Set<string> }>(); // page id →
   const tokens = new Map<string, Token>();
   const refreshTokens = new Map<string, Grant>();
   const codes = new Map<
@@ -280,6 +290,13 @@ export function createLinkedInStandIn(options: {
     const name = (params.get("member_name") ?? "").trim().slice(0, 120) || DEMO_MEMBER_NAME;
     const memberId = memberIdForName(name);
     members.set(memberId, name);
+    const pageName = (params.get("page_name") ?? "").trim().slice(0, 120);
+    if (
+      scopes.includes("rw_organization_admin") &&
+      pageName &&
+      ![...pages.values()].some((p) => p.admins.has(memberId))
+    )
+      addPage({ id: String(pages.size + 90_001), name: pageName, adminMemberIds: [memberId] });
     const code = secret("AQT");
     codes.set(code, {
       clientId: options.clientId,
@@ -457,8 +474,12 @@ export function createLinkedInStandIn(options: {
   /** Whether the token may act as `author`; answers 403 and returns false otherwise. */
   function mayActAs(token: Token, author: string, res: http.ServerResponse, what: string) {
     const person = /^urn:li:person:(.+)$/.exec(author);
+    const page = /^urn:li:organization:(.+)$/.exec(author);
     const scope = person ? "w_member_social" : "w_organization_social";
-    if (!token.scopes.includes(scope) || (person && person[1] !== token.memberId)) {
+    const allowed = person
+      ? person[1] === token.memberId
+      : !!page && !!pages.get(page[1]!)?.admins.has(token.memberId);
+    if (!token.scopes.includes(scope) || !allowed) {
       restError(
         res,
         403,
@@ -699,6 +720,53 @@ export function createLinkedInStandIn(options: {
     );
   }
 
+  function addPage(input: { id: string; name: string; adminMemberIds: string[] }) {
+    pages.set(input.id, { id: input.id, name: input.name, admins: new Set(input.adminMemberIds) });
+  }
+
+  /** GET /rest/organizationAcls?q=roleAssignee: the pages the token's member administers. */
+  function organizationAcls(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const token = bearer(req, res);
+    if (!token || !restHeaders(req, res)) return;
+    if (!token.scopes.includes("rw_organization_admin"))
+      return restError(
+        res,
+        403,
+        "ACCESS_DENIED",
+        "Not enough permissions to access: organizationAcls.FINDER-roleAssignee (needs rw_organization_admin)",
+        { serviceErrorCode: 100 },
+      );
+    if (url.searchParams.get("q") !== "roleAssignee")
+      return restError(res, 400, "INVALID_REQUEST", "Only the roleAssignee finder is supported");
+    const role = url.searchParams.get("role") ?? "ADMINISTRATOR";
+    const state = url.searchParams.get("state") ?? "APPROVED";
+    const elements =
+      role === "ADMINISTRATOR" && state === "APPROVED"
+        ? [...pages.values()]
+            .filter((p) => p.admins.has(token.memberId))
+            .map((p) => ({
+              organization: `urn:li:organization:${p.id}`,
+              role: "ADMINISTRATOR",
+              state: "APPROVED",
+              roleAssignee: `urn:li:person:${token.memberId}`,
+            }))
+        : [];
+    send(res, 200, { elements, paging: { count: 10, start: 0, total: elements.length } });
+  }
+
+  /** GET /rest/organizations/{id}: a page's public fields. */
+  function organization(req: http.IncomingMessage, res: http.ServerResponse, id: string) {
+    const token = bearer(req, res);
+    if (!token || !restHeaders(req, res)) return;
+    const page = pages.get(id);
+    if (!page) return restError(res, 404, "NOT_FOUND", `Organization ${id} does not exist`);
+    send(res, 200, {
+      id: Number(page.id),
+      localizedName: page.name,
+      vanityName: page.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    });
+  }
+
   function clear() {
     posts = [];
     media.clear();
@@ -781,6 +849,10 @@ export function createLinkedInStandIn(options: {
     const uploadMatch = /^\/upload\/([A-Za-z0-9_-]+)$/.exec(path);
     if (uploadMatch && method === "PUT") return putUpload(req, res, uploadMatch[1]!);
     if (path === "/rest/posts" && method === "POST") return createPost(req, res);
+    if (path === "/rest/organizationAcls" && method === "GET")
+      return organizationAcls(req, res, url);
+    const pageMatch = /^\/rest\/organizations\/(\d+)$/.exec(path);
+    if (pageMatch && method === "GET") return organization(req, res, pageMatch[1]!);
     restError(res, 404, "NOT_FOUND", `No resource at ${method} ${path}`);
   }
 
@@ -797,6 +869,7 @@ export function createLinkedInStandIn(options: {
     posts: () => posts,
     clear,
     issueToken,
+    addPage,
     revokeToken(token) {
       const record = tokens.get(token);
       if (record) record.revoked = true;

@@ -394,7 +394,9 @@ begin
 end
 $$;
 
--- A network added to a scheduled post is scheduled with it (same due time).
+-- A network added to a scheduled post is scheduled with it (same due time). A target may name the
+-- account it goes out with (`social_account_id`): only a company page of the org, chosen by an owner,
+-- admin or brand creator; none means the on-behalf-of member's own account, found when it publishes.
 create or replace function app.set_post_targets(
   p_post_id uuid,
   p_expected_revision integer,
@@ -407,14 +409,29 @@ declare
   v_post public.posts := app.lock_post_for(p_post_id, p_expected_revision, 'edit');
   v_networks text[];
   v_overrides text[];
+  v_accounts uuid[];
 begin
   if jsonb_typeof(p_targets) is distinct from 'array' then
     raise exception 'Pick networks from the list.' using errcode = 'GA422', hint = 'invalid_network';
   end if;
   select coalesce(array_agg(e.value ->> 'network' order by e.ord), '{}'),
-         coalesce(array_agg(nullif(btrim(e.value ->> 'text_override'), '') order by e.ord), '{}')
-    into v_networks, v_overrides
+         coalesce(array_agg(nullif(btrim(e.value ->> 'text_override'), '') order by e.ord), '{}'),
+         coalesce(array_agg((e.value ->> 'social_account_id')::uuid order by e.ord), '{}')
+    into v_networks, v_overrides, v_accounts
   from jsonb_array_elements(p_targets) with ordinality as e(value, ord);
+  if exists (select 1 from unnest(v_networks, v_accounts) as w(network, account_id)
+             where w.account_id is not null and not exists (
+               select 1 from public.social_accounts a
+                where a.id = w.account_id and a.org_id = v_post.org_id and a.network = w.network
+                  and a.kind = 'organization' and a.status <> 'disconnected')) then
+    raise exception 'That page is not connected to this organization any more. Pick another account.'
+      using errcode = 'GA422', hint = 'invalid_account';
+  end if;
+  if exists (select 1 from unnest(v_accounts) a where a is not null)
+     and app.my_role(v_post.org_id) not in ('owner', 'admin', 'brand_creator') then
+    raise exception 'Only owners, admins and brand creators can post as a company page.'
+      using errcode = '42501', hint = 'forbidden';
+  end if;
   if exists (select 1 from unnest(v_networks) n
              where n is null or n not in ('linkedin', 'x', 'facebook', 'instagram', 'sandbox'))
      or cardinality(v_networks) <> (select count(distinct n) from unnest(v_networks) n) then
@@ -427,18 +444,23 @@ begin
       using errcode = 'GA422', hint = 'target_published';
   end if;
   delete from public.post_targets t where t.post_id = p_post_id and not t.network = any (v_networks);
-  insert into public.post_targets (org_id, post_id, network, text_override, status, scheduled_at)
-  select v_post.org_id, p_post_id, w.network, w.text_override,
+  insert into public.post_targets (org_id, post_id, network, text_override, social_account_id, status, scheduled_at)
+  select v_post.org_id, p_post_id, w.network, w.text_override, w.account_id,
          case when v_post.status = 'scheduled' then 'scheduled' else 'draft' end,
          case when v_post.status = 'scheduled' then v_post.scheduled_at end
-  from unnest(v_networks, v_overrides) as w(network, text_override)
-  on conflict (post_id, network) do update set text_override = excluded.text_override;
+  from unnest(v_networks, v_overrides, v_accounts) as w(network, text_override, account_id)
+  on conflict (post_id, network) do update set text_override = excluded.text_override,
+    -- A target that went out keeps the account it went out with.
+    social_account_id = case when post_targets.status in ('draft', 'scheduled', 'failed', 'cancelled')
+                             then excluded.social_account_id else post_targets.social_account_id end;
   v_post := app.bump_post(p_post_id);
   perform app.log_activity(v_post.org_id, 'post.targets_updated', 'post', p_post_id::text,
     jsonb_build_object(
       'networks', (select coalesce(jsonb_agg(n order by n), '[]') from unnest(v_networks) n),
       'overrides', (select coalesce(jsonb_agg(w.network order by w.network), '[]')
                     from unnest(v_networks, v_overrides) as w(network, text_override) where w.text_override is not null),
+      'pages', (select coalesce(jsonb_agg(w.account_id), '[]')
+                from unnest(v_accounts) as w(account_id) where w.account_id is not null),
       'revision', v_post.revision),
     p_request_id, p_ip);
   return v_post;

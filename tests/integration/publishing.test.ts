@@ -59,6 +59,8 @@ beforeAll(async () => {
     PUBLISH_LEASE_MS: "4000",
     SWEEP_DUE_GRACE_MS: "0",
     LOG_LEVEL: "info",
+    // This file's LinkedIn app has the vetted Community Management API (company pages).
+    LINKEDIN_ORGANIZATIONS: "true",
   });
   lib = {
     publishJob: (await import("@/lib/publishing/publish-job")).publishJob,
@@ -498,6 +500,73 @@ describe("what goes out", () => {
       { job: { id: "rerun" } as never, token: undefined, log: lib.logger.createLogger() },
     );
     expect(await notices()).toBe(1);
+  });
+});
+
+describe("company pages", () => {
+  it("an admin connects the LinkedIn pages they administer, and a post goes out as the page", async () => {
+    const { startConnect, completeConnect } = await import("@/lib/social/oauth");
+    const meta = { requestId: null, ip: null };
+    const authorize = await startConnect(claimsFor(owner), {
+      orgId: org.id,
+      network: "linkedin",
+      kind: "organization",
+      returnTo: "/publishing-co/accounts",
+    });
+    expect(new URL(authorize).searchParams.get("scope")).toContain("w_organization_social");
+    // The consent page: Dana signs in and, administering no page yet, gets "Dana Co".
+    const form = new URLSearchParams(new URL(authorize).searchParams);
+    form.set("member_name", "Dana Demo");
+    form.set("page_name", "Dana Co");
+    const back = await fetch(new URL("/oauth/v2/authorization", linkedin.url), {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    const params = new URL(back.headers.get("location")!).searchParams;
+    const done = await completeConnect(claimsFor(owner), "linkedin", params, meta);
+    expect(done).toMatchObject({ ok: true, message: "Connected LinkedIn page Dana Co." });
+    const [page] = await su<{ id: string; external_id: string; kind: string }[]>`
+      select id, external_id, kind from public.social_accounts
+       where org_id = ${org.id} and network = 'linkedin' and kind = 'organization'`;
+    expect(page!.external_id).toMatch(/^\d+$/);
+
+    const post = await seedScheduledPost(su, {
+      orgId: org.id,
+      userId: owner.id,
+      body: "From the company page",
+      networks: ["linkedin"],
+      dueAt: new Date(Date.now() + 3_600_000),
+    });
+    const [p] = await su`select revision from public.posts where id = ${post.postId}`;
+    const targets = [{ network: "linkedin" as const, textOverride: null, pageId: page!.id }];
+    // An employee may not post as the page.
+    const employee = await seedUser(su, { email: "pages-employee@example.com" });
+    await su`insert into public.memberships (org_id, user_id, role) values (${org.id}, ${employee.id}, 'employee')`;
+    await su`update public.posts set on_behalf_of = ${employee.id}, status = 'draft', scheduled_at = null where id = ${post.postId}`;
+    await su`update public.post_targets set status = 'draft', scheduled_at = null where post_id = ${post.postId}`;
+    await expect(
+      lib.mutations.setPostTargets(
+        claimsFor(employee),
+        { postId: post.postId, expectedRevision: p!.revision as number, targets },
+        meta,
+      ),
+    ).rejects.toThrow(/Only owners, admins and brand creators can post as a company page/);
+    await su`update public.posts set on_behalf_of = ${owner.id} where id = ${post.postId}`;
+    const row = await lib.mutations.setPostTargets(
+      claimsFor(owner),
+      { postId: post.postId, expectedRevision: p!.revision as number, targets },
+      meta,
+    );
+    await lib.mutations.publishPostNow(
+      claimsFor(owner),
+      { postId: post.postId, expectedRevision: row.revision },
+      meta,
+    );
+    const published = await settled(post.targetIds.linkedin!);
+    expect(published.status).toBe("published");
+    const [sent] = postsFor("From the company page");
+    expect(sent!.author).toBe(`urn:li:organization:${page!.external_id}`);
   });
 });
 

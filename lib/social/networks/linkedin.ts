@@ -402,6 +402,38 @@ export function createLinkedInClient(
       };
     },
 
+    async fetchPages(accessToken): Promise<SocialProfile[]> {
+      const secrets = [accessToken];
+      const acls = await call(
+        `${apiUrl}/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED`,
+        { headers: restHeaders(accessToken) },
+        "oauth",
+        secrets,
+      );
+      const elements = (await readJson(acls, "oauth", secrets)).elements;
+      const ids = (Array.isArray(elements) ? elements : [])
+        .map(
+          (e) =>
+            /^urn:li:organization:(\d+)$/.exec(
+              String((e as { organization?: unknown })?.organization),
+            )?.[1],
+        )
+        .filter((id): id is string => !!id);
+      const pages: SocialProfile[] = [];
+      for (const id of ids) {
+        const res = await call(
+          `${apiUrl}/rest/organizations/${id}`,
+          { headers: restHeaders(accessToken) },
+          "oauth",
+          secrets,
+        );
+        const body = await readJson(res, "oauth", secrets);
+        const name = typeof body.localizedName === "string" ? body.localizedName.trim() : "";
+        pages.push({ externalId: id, name: name || `Page ${id}`, handle: null, avatarUrl: null });
+      }
+      return pages;
+    },
+
     async publish({ account, text, mentions, media, markSent }) {
       const { accessToken } = account;
       const secrets = [accessToken];
