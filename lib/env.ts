@@ -85,6 +85,28 @@ const envSchema = z.object({
   // The sweep re-enqueues scheduled targets due longer ago than this (their job should have run).
   SWEEP_DUE_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 
+  // AI generation (DESIGN.md §4) through the `openai` SDK: the default provider, unless an org brings
+  // its own key (Settings → AI). Any OpenAI-compatible base URL works; locally it is the stand-in.
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+  // One model call; a stalled provider counts as down after this.
+  AI_TIMEOUT_MS: z.coerce.number().int().min(500).default(45_000),
+  // Tries of a generation before it fails (or falls back to a template), with exponential backoff.
+  AI_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  AI_BACKOFF_MS: z.coerce.number().int().min(10).default(2_000),
+  // Generations one member may request per minute (across all orgs' requests of theirs).
+  AI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  // How long an identical request is answered from the cache.
+  AI_CACHE_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7 * 24 * 3600),
+  // Lets orgs point their own provider at private addresses (a self-hosted Ollama beside the app).
+  // Off by default in production, where such an address could reach internal services.
+  AI_ALLOW_PRIVATE_URLS: bool.optional(),
+
   // Tests only: the server's clock (lib/clock.ts) stands still at this instant, e.g.
   // 2026-03-28T10:00:00Z, so a browser test can schedule "tomorrow" on a chosen day.
   FIXED_NOW: z.iso.datetime({ offset: true }).optional(),

@@ -1,4 +1,5 @@
 // One error type for expected failures: a code the UI and API can rely on, a message a user can read.
+import type { z } from "zod";
 export const errorStatus = {
   validation_failed: 400,
   unauthenticated: 401,
@@ -7,6 +8,7 @@ export const errorStatus = {
   conflict: 409,
   gone: 410,
   rule_violation: 422,
+  no_credits: 402,
   slug_taken: 409,
   rate_limited: 429,
   invalid_signature: 401,
@@ -37,6 +39,16 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Parses `input` (defaults, trimming), refusing it as a form would: field errors, not a crash. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues)
+    fieldErrors[issue.path.join(".") || "_form"] ??= issue.message;
+  throw new AppError("validation_failed", "Check the highlighted fields.", { fieldErrors });
+}
 
 /** The postgres.js error in a chain that Drizzle may have wrapped (it keeps the original as `cause`). */
 function findPgError(e: unknown): Record<string, unknown> | undefined {
@@ -72,6 +84,7 @@ const sqlStateCodes: Record<string, ErrorCode> = {
   GA409: "conflict",
   GA410: "gone",
   GA422: "rule_violation",
+  GA402: "no_credits",
 };
 
 export function fromDbError(e: unknown): AppError | null {

@@ -17,6 +17,11 @@ export const limits = {
   "signup.ip": { points: 10, duration: 60 * 60 },
   /** Invitations (one point per address invited) by one member. */
   "invite.user": { points: 100, duration: 60 * 60 },
+  /**
+   * AI generations requested by one signed-in member (cache hits too). Per account, unlike the
+   * address limits above: only the account itself can spend it, so nobody can lock anyone out.
+   */
+  "ai.user": () => ({ points: getEnv().AI_RATE_LIMIT_PER_MINUTE, duration: 60 }),
 } as const;
 export type LimitName = keyof typeof limits;
 
@@ -28,10 +33,11 @@ const limiters = (globalLimiters.__ghostartLimiters ??= new Map());
 function limiter(name: LimitName): RateLimiterRedis {
   let l = limiters.get(name);
   if (!l) {
+    const limit = limits[name];
     l = new RateLimiterRedis({
       storeClient: getRedis(),
       keyPrefix: `${getEnv().QUEUE_PREFIX}:rl:${name}`,
-      ...limits[name],
+      ...(typeof limit === "function" ? limit() : limit),
     });
     limiters.set(name, l);
   }

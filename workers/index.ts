@@ -9,6 +9,7 @@ import { closeQueues, getQueue, publishQueueNames, queueNames } from "@/lib/jobs
 import type { JobDefinition } from "@/lib/jobs/registry";
 import { startSweeps } from "@/lib/jobs/sweep";
 import { publishingSweeps } from "@/lib/publishing/sweep";
+import { aiSweeps } from "@/lib/ai/sweep";
 import { createLogger } from "@/lib/logger";
 import { closeRedis, createRedis } from "@/lib/redis";
 
@@ -56,6 +57,7 @@ const stopSweeps = startSweeps(
   [
     { name: "emails.requeue", run: () => requeueStaleEmails() },
     ...publishingSweeps,
+    ...aiSweeps,
     {
       name: "queues.global-concurrency",
       run: async () => {

@@ -7,7 +7,7 @@ import { getRedis } from "@/lib/redis";
 // One queue per network (DESIGN.md §4): a slow or rate-limited network never holds up another.
 // Names may not contain ":" (BullMQ's key separator).
 export const publishQueueNames = ["publish-linkedin", "publish-x", "publish-sandbox"] as const;
-export const queueNames = ["email", "system", ...publishQueueNames] as const;
+export const queueNames = ["email", "system", "ai", ...publishQueueNames] as const;
 export type QueueName = (typeof queueNames)[number];
 
 const globalQueues = globalThis as unknown as { __ghostartQueues?: Map<QueueName, Queue> };

@@ -7,11 +7,10 @@
 // the write is refused with a PostConflictError carrying the current revision, and nothing changes.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { z } from "zod";
 import { getNow } from "@/lib/clock";
 import { enqueuePostTargetsSafely } from "@/lib/publishing/enqueue";
 import { withRls, type JwtClaims, type RlsTx } from "@/lib/db/rls";
-import { AppError, fromDbError, pgField } from "@/lib/errors";
+import { AppError, fromDbError, parseInput, pgField } from "@/lib/errors";
 import type { CampaignStatus, PostStatus } from "@/lib/posts/constants";
 import { shiftLocalDays, zonedLocalToUtc } from "@/lib/posts/local-time";
 import {
@@ -160,15 +159,7 @@ export function mapPostError(err: unknown): unknown {
   });
 }
 
-/** Parses `input` (defaults, trimming), refusing it as a form would: field errors, not a crash. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues)
-    fieldErrors[issue.path.join(".") || "_form"] ??= issue.message;
-  throw new AppError("validation_failed", "Check the highlighted fields.", { fieldErrors });
-}
+const parse = parseInput;
 
 async function run<T>(claims: JwtClaims, fn: (tx: RlsTx) => Promise<T>): Promise<T> {
   try {

@@ -1,8 +1,9 @@
-// Local stand-ins for third-party HTTP services (Resend, LinkedIn, X), for `npm run dev` and e2e
+// Local stand-ins for third-party HTTP services (Resend, LinkedIn, X, OpenAI), for `npm run dev` and e2e
 // tests. Each starts only when the app's URL for that service is a loopback address (production
 // URLs point elsewhere and nothing starts).
 import path from "node:path";
 import { createLinkedInStandIn } from "./linkedin";
+import { createOpenAIStandIn } from "./openai";
 import { createResendStandIn } from "./resend";
 import { createXStandIn } from "./x";
 
@@ -46,6 +47,18 @@ if (xUrl && loopback.includes(xUrl.hostname) && process.env.X_CLIENT_ID) {
   const started = await x.listen(Number(xUrl.port || 80), host(xUrl));
   closers.push(() => x.close());
   console.log(`X stand-in listening on ${started.url}`);
+}
+
+// OpenAI-compatible: the default AI provider of local development and the e2e stack.
+const openaiUrl = process.env.OPENAI_BASE_URL ? new URL(process.env.OPENAI_BASE_URL) : null;
+if (openaiUrl && loopback.includes(openaiUrl.hostname) && process.env.OPENAI_API_KEY) {
+  const openai = createOpenAIStandIn({
+    apiKeys: [process.env.OPENAI_API_KEY],
+    models: [process.env.OPENAI_MODEL ?? "gpt-4.1-mini"],
+  });
+  const started = await openai.listen(Number(openaiUrl.port || 80), host(openaiUrl));
+  closers.push(() => openai.close());
+  console.log(`OpenAI stand-in listening on ${started.url}/v1`);
 }
 
 const stop = async () => {

@@ -79,6 +79,7 @@ export default async function globalSetup() {
     LINKEDIN_OAUTH_URL: e2e.linkedinUrl,
     X_API_URL: e2e.xUrl,
     X_OAUTH_URL: e2e.xUrl,
+    OPENAI_BASE_URL: e2e.openaiUrl,
     OUTBOX_FILE: `${e2e.dataDir}/outbox.json`,
     STORAGE_DIR: `${e2e.dataDir}/storage`,
     DEV_OUTBOX: "true",

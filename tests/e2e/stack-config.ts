@@ -6,6 +6,7 @@ export const e2e = {
   resendUrl: "http://127.0.0.1:54334",
   linkedinUrl: "http://127.0.0.1:54335",
   xUrl: "http://127.0.0.1:54336",
+  openaiUrl: "http://127.0.0.1:54337/v1",
   database: "ghostart_e2e",
   queuePrefix: "ghostart-e2e",
   dataDir: ".data/e2e",
