@@ -20,6 +20,7 @@ const PUBLIC_PREFIXES = [
   "/dev/",
   "/pricing",
   "/unsubscribe",
+  "/share/",
 ];
 const AUTH_FORMS = ["/login", "/signup", "/forgot-password", "/check-email"];
 const isPublic = (path: string) =>

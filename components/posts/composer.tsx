@@ -11,7 +11,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ComposerMediaList } from "@/components/posts/composer-media";
 import { ComposerPreviews } from "@/components/posts/composer-previews";
 import { NetworkCounters, ProblemList, useNetworkChecks } from "@/components/posts/network-checks";
+import { AiPanel } from "@/components/ai/ai-panel";
 import { SchedulePanel } from "@/components/posts/schedule-panel";
+import { ReviewPanel } from "@/components/reviews/review-panel";
 import { usePostSync, type Draft, type SyncState } from "@/components/posts/use-post-sync";
 import type { PreviewMedia } from "@/components/previews/types";
 import { Badge } from "@/components/ui/badge";
@@ -22,7 +24,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { idleState } from "@/lib/actions/state";
 import { can } from "@/lib/orgs/permissions";
-import { postHistoryAction } from "@/lib/posts/composer-actions";
+import { postHistoryAction, restorePostVersionAction } from "@/lib/posts/composer-actions";
+import { submitForReviewAction } from "@/lib/reviews/actions";
 import type { ComposerData, ComposerMedia } from "@/lib/posts/composer-data";
 import type { PostStatus } from "@/lib/posts/constants";
 import {
@@ -123,8 +126,10 @@ export function Composer({ data }: { data: ComposerData }) {
     },
   });
   const { draft, setDraft, state, post, flush } = sync;
+  // An AI generation on its way into the post holds the editor still until its version lands.
+  const [aiBusy, setAiBusy] = useState(false);
   // The worker can lock the post while it is open (publishing, then published): the editor follows.
-  const readOnly = readOnlyAtOpen || lockedStatuses.includes(post.status);
+  const readOnly = readOnlyAtOpen || lockedStatuses.includes(post.status) || aiBusy;
   const router = useRouter();
   const [uploading, setUploading] = useState(false);
 
@@ -246,15 +251,62 @@ export function Composer({ data }: { data: ComposerData }) {
         : d.networks.filter((x) => x !== n),
     }));
 
+  const needsApproval =
+    data.review.requireApproval && !["approved", "scheduled", "failed"].includes(post.status);
   const blockedReason = uploading
     ? "Wait for the uploads to finish."
-    : networks.length === 0
-      ? "Pick at least one network."
-      : problemCount > 0
-        ? "Fix the problems listed above first."
-        : !draft.body.trim() && liveMedia.length === 0
-          ? "Write something first."
-          : null;
+    : needsApproval
+      ? "This post needs approval before it can be scheduled: submit it for review."
+      : networks.length === 0
+        ? "Pick at least one network."
+        : problemCount > 0
+          ? "Fix the problems listed above first."
+          : !draft.body.trim() && liveMedia.length === 0
+            ? "Write something first."
+            : null;
+
+  // AI and review steps change the post on the server (a new version, a new status): once they
+  // have, the editor starts over from the server's post (the page is keyed by revision).
+  const reloadPost = useCallback(() => {
+    if (!sync.isDirty()) router.refresh();
+  }, [router, sync]);
+  const getAiText = useCallback(() => {
+    const el = textarea.current;
+    const selection =
+      tab === "base" && el ? { start: el.selectionStart, end: el.selectionEnd } : null;
+    return { text: draft.body, selection };
+  }, [draft, tab]);
+  const restoreVersion = useCallback(
+    async (versionId: string) => {
+      if (!post.id) return;
+      await sync.runWrite(async ({ revision: expectedRevision }) => {
+        const r = await restorePostVersionAction(idleState, {
+          org: org.slug,
+          postId: post.id!,
+          versionId,
+          expectedRevision,
+        });
+        return r.status === "success" && r.data.post
+          ? { result: r, row: r.data.post, changes: { body: r.data.body ?? "" } }
+          : { result: r, row: null };
+      });
+    },
+    [org.slug, post.id, sync],
+  );
+  const submitForReview = useCallback(async () => {
+    const res = await sync.runWrite(async ({ id, revision }) => {
+      const r = await submitForReviewAction(idleState, {
+        org: org.slug,
+        postId: id,
+        expectedRevision: revision,
+      });
+      return { result: r, row: null };
+    });
+    if (!res) return null;
+    return res.status === "error"
+      ? { ok: false as const, message: res.message }
+      : { ok: true as const };
+  }, [org.slug, sync]);
 
   return (
     <div
@@ -600,6 +652,28 @@ export function Composer({ data }: { data: ComposerData }) {
           <NetworkCounters checks={checks} />
         </div>
 
+        {data.ai.canGenerate ? (
+          <AiPanel
+            org={org.slug}
+            postId={post.id}
+            person={{ id: draft.onBehalfOf, name: person?.name ?? "the person it is for" }}
+            voice={data.ai.voices[draft.onBehalfOf] ?? null}
+            networks={networks}
+            credits={data.ai.credits}
+            setupProblem={data.ai.setupProblem}
+            readOnly={readOnlyAtOpen || lockedStatuses.includes(post.status)}
+            ensurePost={sync.ensureCreated}
+            getText={getAiText}
+            onBusyChange={setAiBusy}
+            onLanded={reloadPost}
+            onUseText={(text) => setDraft((d) => ({ ...d, body: text }))}
+            onAddHashtag={(tag) =>
+              setDraft((d) => ({ ...d, body: `${d.body.replace(/\s+$/, "")} ${tag}`.trimStart() }))
+            }
+            onUseVersion={(versionId) => void restoreVersion(versionId)}
+          />
+        ) : null}
+
         <ComposerMediaList
           org={org.slug}
           media={draft.media}
@@ -623,6 +697,20 @@ export function Composer({ data }: { data: ComposerData }) {
             runWrite={sync.runWrite}
           />
         )}
+
+        {post.id ? (
+          <ReviewPanel
+            org={org.slug}
+            timeZone={org.timezone}
+            postId={post.id}
+            status={post.status}
+            revision={post.revision}
+            canShare={data.me.role !== "viewer"}
+            canComment={data.me.role !== "viewer"}
+            submit={submitForReview}
+            onChanged={reloadPost}
+          />
+        ) : null}
 
         {post.id && publishingStatuses.includes(post.status) ? (
           <PublishingPanel

@@ -110,6 +110,8 @@ export function usePostSync(opts: Options) {
   const mounted = useRef(true);
   /** Set while a write outside the queue runs (runWrite); autosave waits for it. */
   const exclusive = useRef<Promise<void> | null>(null);
+  /** Create the post even while it is empty (something is about to be written into it). */
+  const createEmpty = useRef(false);
 
   const isDirty = useCallback(
     () => parts.some((p) => keys[p](draftRef.current) !== saved.current[p]),
@@ -151,7 +153,7 @@ export function usePostSync(opts: Options) {
     const d = draftRef.current;
     const org = opts.org;
     if (!postRef.current.id) {
-      if (!d.body.trim() && d.media.length === 0 && !d.title.trim()) return;
+      if (!d.body.trim() && d.media.length === 0 && !d.title.trim() && !createEmpty.current) return;
       setState({ kind: "saving" });
       const res = await createPostAction(idleState, {
         org,
@@ -377,6 +379,20 @@ export function usePostSync(opts: Options) {
     setPost(next);
   }, []);
 
+  /**
+   * The post's id, creating the post first when it is still new — even empty, since something (an
+   * AI draft) is about to be written into it. Null when the editor cannot be brought in sync.
+   */
+  const ensureCreated = useCallback(async (): Promise<string | null> => {
+    createEmpty.current = true;
+    try {
+      await flush();
+    } finally {
+      createEmpty.current = false;
+    }
+    return blocked.current ? null : postRef.current.id;
+  }, [flush]);
+
   /** Unsaved changes while saving is stopped (an error or a conflict): leaving would lose them. */
   const hasUnsavedChanges = useCallback(() => blocked.current && isDirty(), [isDirty]);
 
@@ -393,5 +409,7 @@ export function usePostSync(opts: Options) {
     dismissNotice: () => setNotice(null),
     hasUnsavedChanges,
     observeStatus,
+    ensureCreated,
+    isDirty,
   };
 }

@@ -3,6 +3,7 @@ import {
   BarChart3,
   CalendarDays,
   CheckSquare,
+  Coins,
   FolderKanban,
   Image as ImageIcon,
   LayoutDashboard,
@@ -14,6 +15,7 @@ import {
   Gauge,
   History,
   Link2,
+  Mic,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -38,8 +40,9 @@ const items: NavItem[] = [
   { label: "Campaigns", path: "/campaigns", ready: true, icon: FolderKanban },
   { label: "Media", path: "/media", ready: true, icon: ImageIcon },
   { label: "Accounts", path: "/accounts", icon: Link2, ready: true, permission: "accounts.view" },
+  { label: "Voice", path: "/voice", icon: Mic, ready: true, permission: "voice.edit_own" },
   { label: "Sandbox", path: "/sandbox", icon: FlaskConical, ready: true },
-  { label: "Review", path: "/review", icon: CheckSquare },
+  { label: "Review", path: "/review", icon: CheckSquare, ready: true, permission: "posts.view" },
   { label: "Analytics", path: "/analytics", icon: BarChart3 },
   { label: "Team", path: "/members", icon: Users, ready: true },
   { label: "Activity", path: "/activity", icon: History, ready: true, permission: "activity.view" },
@@ -50,6 +53,7 @@ const items: NavItem[] = [
     ready: true,
     permission: "publishing.health",
   },
+  { label: "Credits", path: "/credits", icon: Coins, ready: true, permission: "credits.ledger" },
   { label: "Settings", path: "/settings", icon: Settings, ready: true },
 ];
 

@@ -48,7 +48,9 @@ export async function queueAuthEmail(input: {
  * A non-essential email to a user from system code (the worker): logged once per `dedupeKey`, sent
  * to their profile's address, honouring their preference for `category` when the job runs.
  */
-export async function queueUserEmail<T extends "publish_problem" | "account_reauth">(input: {
+export async function queueUserEmail<
+  T extends "publish_problem" | "account_reauth" | "review_update",
+>(input: {
   userId: string;
   template: T;
   data: z.input<(typeof templateData)[T]>;

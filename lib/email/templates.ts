@@ -50,6 +50,14 @@ export const templateData = {
     reason: z.string(),
     path: z.string().startsWith("/"),
   }),
+  // The review loop: a post submitted, changes requested, approved, or commented on.
+  review_update: z.object({
+    event: z.enum(["submitted", "changes_requested", "approved", "commented"]),
+    actorName: z.string(),
+    postTitle: z.string(),
+    comment: z.string().nullable(),
+    path: z.string().startsWith("/"),
+  }),
 } as const;
 export type TemplateName = keyof typeof templateData;
 
@@ -193,6 +201,44 @@ function renderTemplate(
           `<p>${escapeHtml(intro)}</p><p><strong>${escapeHtml(data.network)} said:</strong> ${escapeHtml(data.reason)}</p>${button(link, "Open the post")}`,
         ),
         text: `${intro}\n\n${data.network} said: ${data.reason}\n\nOpen the post: ${link}\n`,
+      };
+    }
+    case "review_update": {
+      const data = templateData.review_update.parse(rawData);
+      const link = new URL(data.path, ctx.appUrl).toString();
+      const copy = {
+        submitted: {
+          subject: `Review requested: ${data.postTitle}`,
+          intro: `${data.actorName} asks you to review \u201c${data.postTitle}\u201d.`,
+          cta: "Review the post",
+        },
+        changes_requested: {
+          subject: `Changes requested: ${data.postTitle}`,
+          intro: `${data.actorName} asked for changes to \u201c${data.postTitle}\u201d.`,
+          cta: "Open the post",
+        },
+        approved: {
+          subject: `Approved: ${data.postTitle}`,
+          intro: `${data.actorName} approved \u201c${data.postTitle}\u201d. It can be scheduled now.`,
+          cta: "Open the post",
+        },
+        commented: {
+          subject: `New comment: ${data.postTitle}`,
+          intro: `${data.actorName} commented on \u201c${data.postTitle}\u201d.`,
+          cta: "Read it",
+        },
+      }[data.event];
+      const quote = data.comment
+        ? `<blockquote style="border-left:3px solid #d4d4d8;margin:16px 0;padding:4px 12px;color:#3f3f46">${escapeHtml(data.comment)}</blockquote>`
+        : "";
+      return {
+        subject: copy.subject,
+        essential: false,
+        html: layout(
+          copy.subject,
+          `<p>${escapeHtml(copy.intro)}</p>${quote}${button(link, copy.cta)}`,
+        ),
+        text: `${copy.intro}\n${data.comment ? `\n> ${data.comment.replace(/\n/g, "\n> ")}\n` : ""}\n${copy.cta}: ${link}\n`,
       };
     }
     case "account_reauth": {

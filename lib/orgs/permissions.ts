@@ -78,6 +78,22 @@ export const permissions = {
   // Publishing: "publish now", "retry anyway", "mark as published", and the health panel.
   "posts.publish": composers,
   "publishing.health": admins,
+  // Voice profiles: every member but a viewer fills in their own (app.save_voice_exercise checks the
+  // same); composers read every member's, since they generate drafts in those voices.
+  "voice.edit_own": writers,
+  "voice.view_all": composers,
+  // AI: composers generate in anyone's voice, an employee in their own (app.check_generation_request
+  // checks the rows); owners and admins bring the org's own key and read the credit ledger.
+  "ai.generate": writers,
+  "ai.manage_provider": admins,
+  "credits.ledger": admins,
+  // Reviews (20261204000300_reviews.sql): anyone but a viewer submits the posts they may edit and
+  // comments; composers review others' posts, an employee the posts on behalf of them; owners and
+  // admins set the rules. app.review_post and friends check the rows.
+  "posts.submit": writers,
+  "posts.review": writers,
+  "posts.share_preview": writers,
+  "reviews.settings": admins,
 } as const satisfies Record<string, readonly OrgRole[]>;
 
 export type Permission = keyof typeof permissions;
@@ -159,4 +175,22 @@ export const tableAccess: Record<string, Partial<Record<TableOperation, TableRul
   publish_attempts: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
   sandbox_posts: { select: { roles: everyone, rows: "org" } },
   oauth_states: {},
+  // Voice (20261204000100_voice.sql): a member reads their own answers; composers read everyone's in
+  // the org. Writes only through app.save_voice_exercise.
+  voice_exercises: {
+    select: { roles: everyone, rows: "org", ownRowsOnly: ["employee", "viewer"] },
+  },
+  voice_profiles: {
+    select: { roles: everyone, rows: "org", ownRowsOnly: ["employee", "viewer"] },
+  },
+  // AI and credits (20261204000200_ai_credits.sql): every member sees the balance; the ledger and the
+  // org's provider (never its key) are for owners and admins; an employee sees the generations they
+  // asked for or that are in their voice. All written by security definer functions or the worker.
+  credit_balances: { select: { roles: everyone, rows: "org" } },
+  credit_ledger: { select: { roles: admins, rows: "org" } },
+  ai_providers: { select: { roles: admins, rows: "org" } },
+  ai_generations: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  // Reviews follow their post; preview links too (their token hash is not readable).
+  reviews: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
+  preview_links: { select: { roles: everyone, rows: "org", ownRowsOnly: ["employee"] } },
 };

@@ -14,6 +14,11 @@ import type { MyOrg } from "@/lib/orgs/queries";
 import type { PostStatus, TargetNetwork } from "@/lib/posts/constants";
 import { utcToZonedLocal } from "@/lib/posts/local-time";
 import { getPostWithVersions, listCampaigns } from "@/lib/posts/queries";
+import { getCreditSummary, type CreditSummary } from "@/lib/ai/credits";
+import { aiSetupProblem } from "@/lib/ai/provider";
+import { getReviewSettings } from "@/lib/reviews/queries";
+import type { ReviewSettings } from "@/lib/reviews/schemas";
+import { listVoiceProgress } from "@/lib/voice/queries";
 
 export type ComposerPerson = {
   id: string;
@@ -63,6 +68,15 @@ export type ComposerData = {
   people: ComposerPerson[];
   /** The org's connected company pages, per network (LinkedIn), for "Posts as". */
   pages: ComposerPage[];
+  /** The org's approval rules: scheduling waits for approval when they ask for it. */
+  review: ReviewSettings;
+  /** AI: who may generate here, in whose voice (profile completeness), and what is left. */
+  ai: {
+    canGenerate: boolean;
+    setupProblem: string | null;
+    credits: CreditSummary | null;
+    voices: Record<string, { completed: number; total: number }>;
+  };
   campaigns: { id: string; name: string }[];
 };
 
@@ -121,12 +135,18 @@ export async function loadComposer(
   postId: string | null,
   opts: { campaignId?: string | null; log: Logger },
 ): Promise<ComposerData | null> {
-  const [found, people, pages, campaigns] = await Promise.all([
-    postId ? getPostWithVersions(user.claims, postId) : Promise.resolve(null),
-    listPeople(user, org),
-    listPages(user, org),
-    listCampaigns(user.claims, org.id),
-  ]);
+  const canGenerate = can(org.role, "ai.generate");
+  const [found, people, pages, campaigns, review, voices, credits, setupProblem] =
+    await Promise.all([
+      postId ? getPostWithVersions(user.claims, postId) : Promise.resolve(null),
+      listPeople(user, org),
+      listPages(user, org),
+      listCampaigns(user.claims, org.id),
+      getReviewSettings(user.claims, org.id),
+      canGenerate ? listVoiceProgress(user.claims, org.id) : Promise.resolve([]),
+      canGenerate ? getCreditSummary(user.claims, org.id) : Promise.resolve(null),
+      canGenerate ? aiSetupProblem(org.id) : Promise.resolve(null),
+    ]);
   if (postId && (!found || found.post.orgId !== org.id)) return null;
 
   let post: ComposerPost;
@@ -202,6 +222,15 @@ export async function loadComposer(
     post,
     people,
     pages,
+    review,
+    ai: {
+      canGenerate,
+      setupProblem,
+      credits,
+      voices: Object.fromEntries(
+        voices.map((v) => [v.userId, { completed: v.completed, total: v.total }]),
+      ),
+    },
     campaigns: [
       ...campaigns.map((c) => ({ id: c.id, name: c.name })),
       // The post's campaign may be archived (the list holds active ones): keep it selectable.

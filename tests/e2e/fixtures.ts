@@ -31,4 +31,16 @@ export const fixtures = {
   // Publishing: connects accounts and watches a post go out.
   pubOwner: { email: "pub-owner@example.com", password: "pub-owner-42", fullName: "Dana Demo" },
   pubOrg: { name: "Pub House", slug: "pub-house", timezone: "America/New_York" },
+  // AI drafts and reviews: an org that requires the member's approval before scheduling.
+  voiceCreator: {
+    email: "voice-creator@example.com",
+    password: "voice-creator-42",
+    fullName: "Cora Creator",
+  },
+  voiceMember: {
+    email: "voice-member@example.com",
+    password: "voice-member-42",
+    fullName: "Milo Member",
+  },
+  voiceOrg: { name: "Voice Works", slug: "voice-works", timezone: "Europe/London" },
 };

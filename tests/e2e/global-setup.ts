@@ -48,6 +48,18 @@ export default async function globalSetup() {
   });
   const pubOwner = await seedUser(su, fixtures.pubOwner);
   await seedOrg(su, { ...fixtures.pubOrg, members: [{ userId: pubOwner.id, role: "owner" }] });
+  const voiceCreator = await seedUser(su, fixtures.voiceCreator);
+  const voiceMember = await seedUser(su, fixtures.voiceMember);
+  const voiceOrg = await seedOrg(su, {
+    ...fixtures.voiceOrg,
+    members: [
+      { userId: voiceCreator.id, role: "brand_creator" },
+      { userId: voiceMember.id, role: "employee" },
+    ],
+  });
+  await su`update public.organizations
+              set settings = settings || '{"reviews": {"require_approval": true, "require_member_approval": true}}'
+            where id = ${voiceOrg.id}`;
   await su.end();
 
   const { values } = loadEnvFile();

@@ -193,6 +193,96 @@ export const TABLES: Record<string, TableSpec> = {
                 values (${ctx.orgId}, ${accountId}, 'Seeded sandbox post')`;
     },
   },
+  voice_exercises: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and user_id = '$user'",
+    updateSet: "status = 'in_progress', completed_at = null",
+    insert:
+      "insert into public.voice_exercises (org_id, user_id, exercise, data) values ('$org', '$user', 'goals', '{}')",
+    seed: (sql, { orgId, userId }) =>
+      sql`insert into public.voice_exercises (org_id, user_id, exercise, status, data, completed_at)
+          values (${orgId}, ${userId}, 'role', 'completed', ${sql.json({ title: "Seeded", expertise: "Testing" })}, now())
+          on conflict (org_id, user_id, exercise) do nothing`,
+  },
+  voice_profiles: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and user_id = '$user'",
+    updateSet: "version = version + 1",
+    insert:
+      "insert into public.voice_profiles (org_id, user_id, version) values ('$org', '$user', 99) on conflict (org_id, user_id) do update set version = 99",
+    seed: (sql, { orgId, userId }) =>
+      sql`insert into public.voice_profiles (org_id, user_id, version, completed_count)
+          values (${orgId}, ${userId}, 1, 1) on conflict (org_id, user_id) do nothing`,
+  },
+  // A new org gets its balance and its first grant from a trigger.
+  credit_balances: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org'",
+    updateSet: "balance = balance + 1000",
+    insert:
+      "insert into public.credit_balances (org_id, balance, period) values ('$org', 1000, '2030-01') on conflict (org_id) do update set balance = 1000",
+  },
+  credit_ledger: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org'",
+    updateSet: "note = 'hijacked'",
+    insert:
+      "insert into public.credit_ledger (org_id, kind, amount, balance_after) values ('$org', 'grant', 1000, 1000)",
+  },
+  ai_providers: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org'",
+    updateSet: "model = 'hijacked'",
+    insert:
+      "insert into public.ai_providers (org_id, kind, model) values ('$org', 'openai', 'x') on conflict (org_id) do update set model = 'x'",
+    seed: (sql, { orgId }) =>
+      sql`insert into public.ai_providers (org_id, kind, model, api_key_enc, key_hint)
+          values (${orgId}, 'openai', 'gpt-test', 'v1.seed.a.b.c', 'abcd') on conflict (org_id) do nothing`,
+  },
+  ai_generations: {
+    grants: ["SELECT"],
+    rowsOfOrg: "org_id = '$org' and requested_by = '$user'",
+    updateSet: "status = 'succeeded'",
+    insert:
+      "insert into public.ai_generations (org_id, requested_by, voice_user_id, operation, input, provider, model, cost) values ('$org', '$user', '$user', 'draft', '{}', 'default', 'x', 0)",
+    seed: async (sql, { orgId, userId }) => {
+      const [found] =
+        await sql`select 1 from public.ai_generations where org_id = ${orgId} and requested_by = ${userId}`;
+      if (found) return;
+      await sql`insert into public.ai_generations (org_id, requested_by, voice_user_id, operation, input, provider, model, cost)
+                values (${orgId}, ${userId}, ${userId}, 'draft', '{"topic":"Seeded"}', 'default', 'gpt-test', 1)`;
+    },
+  },
+  reviews: {
+    grants: ["SELECT"],
+    rowsOfOrg:
+      "org_id = '$org' and post_id in (select id from public.posts where author_id = '$user')",
+    updateSet: "body = 'hijacked'",
+    insert:
+      "insert into public.reviews (org_id, post_id, version_id, reviewer_id, kind) select p.org_id, p.id, p.current_version_id, auth.uid(), 'approve' from public.posts p where p.org_id = '$org' limit 1",
+    seed: async (sql, ctx) => {
+      const postId = await seededPost(sql, ctx);
+      const [found] = await sql`select 1 from public.reviews where post_id = ${postId}`;
+      if (found) return;
+      await sql`insert into public.reviews (org_id, post_id, version_id, reviewer_id, kind, body)
+                select org_id, id, current_version_id, ${ctx.userId}, 'comment', 'Seeded comment'
+                  from public.posts where id = ${postId}`;
+    },
+  },
+  preview_links: {
+    grants: ["SELECT"],
+    rowsOfOrg:
+      "org_id = '$org' and post_id in (select id from public.posts where author_id = '$user')",
+    updateSet: "revoked_at = now()",
+    insert:
+      "insert into public.preview_links (org_id, post_id, token_hash, expires_at) select org_id, id, 'forged', now() + interval '1 day' from public.posts where org_id = '$org' limit 1",
+    seed: async (sql, ctx) => {
+      const postId = await seededPost(sql, ctx);
+      await sql`insert into public.preview_links (org_id, post_id, token_hash, created_by, expires_at)
+                values (${ctx.orgId}, ${postId}, ${`seed-${postId}`}, ${ctx.userId}, now() + interval '1 day')
+                on conflict (token_hash) do nothing`;
+    },
+  },
 };
 
 type SeedCtx = { orgId: string; userId: string };

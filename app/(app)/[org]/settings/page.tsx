@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AiProviderCard } from "@/components/ai/ai-provider-card";
+import { ReviewSettingsCard } from "@/components/reviews/review-settings-card";
 import { DeleteOrgForm } from "@/components/settings/delete-org-form";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
 import { LogoUploader } from "@/components/settings/logo-uploader";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getAiProviderSettings } from "@/lib/ai/provider-settings";
 import { requireSessionUser } from "@/lib/auth/session";
 import { createLogger } from "@/lib/logger";
 import { can, roleLabels } from "@/lib/orgs/permissions";
 import { getMyOrgBySlug } from "@/lib/orgs/queries";
 import { getLogoUrl, getOrgSettings } from "@/lib/orgs/settings";
 import { listTimeZones } from "@/lib/orgs/time-zones";
+import { getReviewSettings } from "@/lib/reviews/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,6 +36,11 @@ export default async function SettingsPage({
   const logoUrl = await getLogoUrl(org.id, settings.logoPath, log);
   const canEdit = can(org.role, "org.update");
   const canDelete = can(org.role, "org.delete");
+  const canManageAi = can(org.role, "ai.manage_provider");
+  const [reviewRules, aiProvider] = await Promise.all([
+    getReviewSettings(user.claims, org.id),
+    canManageAi ? getAiProviderSettings(user.claims, org.id) : Promise.resolve(null),
+  ]);
 
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
@@ -78,6 +87,19 @@ export default async function SettingsPage({
           <LogoUploader org={settings} logoUrl={logoUrl} canEdit={canEdit} />
         </CardContent>
       </Card>
+
+      <ReviewSettingsCard
+        org={org.slug}
+        initial={reviewRules}
+        canEdit={can(org.role, "reviews.settings")}
+      />
+
+      <AiProviderCard
+        org={org.slug}
+        provider={aiProvider}
+        canManage={canManageAi}
+        timeZone={org.timezone}
+      />
 
       {canDelete ? (
         <Card className="border-destructive/40" role="region" aria-labelledby="danger-zone">
