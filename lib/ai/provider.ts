@@ -43,10 +43,12 @@ export function clientFor(
   timeoutMs: number,
 ): OpenAI {
   const common = { timeout: timeoutMs, maxRetries: 0 };
+  // Everything explicit: the SDK would otherwise read OPENAI_BASE_URL (this deployment's default
+  // provider) and refuse an endpoint next to it.
   if (p.kind === "azure")
     return new AzureOpenAI({
       ...common,
-      endpoint: p.baseUrl!,
+      baseURL: `${p.baseUrl!.replace(/\/+$/, "")}/openai`,
       apiKey: apiKey ?? "",
       apiVersion: p.apiVersion ?? undefined,
       deployment: p.model,

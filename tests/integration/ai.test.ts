@@ -19,7 +19,11 @@ import { seedScheduledPost } from "../helpers/publishing";
 
 const API_KEY = "sk-test-ghostart";
 const MODEL = "gpt-test-mini";
-const openai = createOpenAIStandIn({ apiKeys: [API_KEY], models: [MODEL] });
+const openai = createOpenAIStandIn({
+  apiKeys: [API_KEY, "azure-key-ghostart"],
+  models: [MODEL],
+  azure: { deployments: { "ghostart-writer": MODEL } },
+});
 const su = postgres(testDb().superUrl, { max: 3, onnotice: () => {} });
 const meta = { requestId: null, ip: null };
 
@@ -334,6 +338,33 @@ describe("resilience", () => {
   });
 });
 
+describe("an org's own provider", () => {
+  it("writes through Azure OpenAI with the org's deployment, key and API version", async () => {
+    await setBalance(5);
+    const { sealProviderKey } = await import("@/lib/ai/provider");
+    await su`insert into public.ai_providers (org_id, kind, base_url, model, api_version, api_key_enc, key_hint)
+             values (${org.id}, 'azure', ${openai.url}, 'ghostart-writer', '2024-10-21',
+                     ${sealProviderKey(org.id, "azure-key-ghostart")}, 'host')`;
+    try {
+      const g = await ask(members[8]!, { topic: "Azure drafts" });
+      const done = await finished(g.id);
+      expect(done).toMatchObject({
+        status: "succeeded",
+        provider: "byok",
+        model: "ghostart-writer",
+      });
+      const call = chatCalls().at(-1)!;
+      expect(call.path).toBe("/openai/deployments/ghostart-writer/chat/completions");
+      expect(call.query["api-version"]).toBe("2024-10-21");
+      expect(call.headers["api-key"]).toBe("azure-key-ghostart");
+      expect(call.headers.authorization).toBeUndefined();
+      expect(await balance()).toBe(4);
+    } finally {
+      await su`delete from public.ai_providers where org_id = ${org.id}`;
+    }
+  });
+});
+
 describe("the voice profile", () => {
   it("is sent as quoted data, and an instruction hidden in a sample post stays data", async () => {
     await setBalance(5);
@@ -377,5 +408,46 @@ describe("the voice profile", () => {
     expect(block).toContain("Head of Platform");
     expect(task).not.toContain("PWNED");
     expect(task).toContain("Topic: Platform teams");
+  });
+});
+
+describe("the sweep", () => {
+  it("adds a lost job again, fails a generation stuck past every retry with a refund, and keeps the monthly reset", async () => {
+    const sweep = await import("@/lib/ai/sweep");
+    await setBalance(4);
+    // Queued a while ago, its job lost with Redis.
+    const [lost] = await su<{ id: string }[]>`
+      with g as (
+        insert into public.ai_generations (org_id, requested_by, voice_user_id, operation, input, provider, model, cost, updated_at)
+        values (${org.id}, ${members[7]!.id}, ${members[7]!.id}, 'draft', '{"network":"linkedin","topic":"Lost and found"}',
+                'default', ${MODEL}, 1, now() - interval '5 minutes')
+        returning id)
+      select id from g`;
+    expect(await sweep.requeueStaleGenerations()).toBeGreaterThanOrEqual(1);
+    expect((await finished(lost!.id)).status).toBe("succeeded");
+
+    // Running for hours (a worker that died mid-call, with every retry gone): failed, refunded.
+    const [stuck] = await su<{ id: string }[]>`
+      insert into public.ai_generations (org_id, requested_by, voice_user_id, operation, input, provider, model, cost, status, created_at)
+      values (${org.id}, ${members[7]!.id}, ${members[7]!.id}, 'draft', '{"network":"linkedin","topic":"Stuck"}',
+              'default', ${MODEL}, 2, 'running', now() - interval '3 hours')
+      returning id`;
+    await su`update public.credit_balances set balance = balance - 2 where org_id = ${org.id}`;
+    await su`insert into public.credit_ledger (org_id, kind, amount, balance_after, generation_id)
+             values (${org.id}, 'debit', -2, 2, ${stuck!.id})`;
+    expect(await sweep.failStuckGenerations()).toBe(1);
+    const [row] =
+      await su`select status, error_code, refunded_at from public.ai_generations where id = ${stuck!.id}`;
+    expect(row).toMatchObject({ status: "failed", error_code: "timeout" });
+    expect(row!.refunded_at).not.toBeNull();
+    expect(await balance()).toBe(4);
+
+    // The monthly reset's scheduler is (re)created in Redis.
+    await sweep.scheduleCreditsReset();
+    const schedulers = await lib.queues.getQueue("system").getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.pattern])).toContainEqual([
+      "credits-reset",
+      "5 0 1 * *",
+    ]);
   });
 });
