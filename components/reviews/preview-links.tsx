@@ -5,6 +5,7 @@ import { Copy, Link2 } from "lucide-react";
 import { useState, useTransition } from "react";
 import { formatOrgDateTime, plural } from "@/components/social/format";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
 import { idleState } from "@/lib/actions/state";
 import { createPreviewLinkAction, revokePreviewLinkAction } from "@/lib/reviews/actions";
@@ -36,14 +37,12 @@ export function PreviewLinks(props: {
       await props.onChange();
     });
 
-  const revoke = (linkId: string) =>
-    start(async () => {
-      if (!window.confirm("Revoke this link? Whoever has it can no longer open the preview."))
-        return;
-      const res = await revokePreviewLinkAction(idleState, { org: props.org, linkId });
-      if (res.status === "error") return setError(res.message);
-      await props.onChange();
-    });
+  const revoke = async (linkId: string) => {
+    const res = await revokePreviewLinkAction(idleState, { org: props.org, linkId });
+    if (res.status === "error") return res.message;
+    await props.onChange();
+    return null;
+  };
 
   return (
     <div className="grid gap-2 border-t pt-3" data-testid="preview-links">
@@ -105,15 +104,14 @@ export function PreviewLinks(props: {
                   · {plural(l.views, "view")}
                 </span>
                 {live ? (
-                  <Button
-                    type="button"
-                    size="sm"
-                    variant="ghost"
-                    disabled={pending}
-                    onClick={() => revoke(l.id)}
-                  >
-                    Revoke
-                  </Button>
+                  <ConfirmDialog
+                    trigger="Revoke"
+                    triggerProps={{ size: "sm" }}
+                    title="Revoke this preview link?"
+                    description={<p>Whoever has the link can no longer open the preview.</p>}
+                    confirmLabel="Revoke"
+                    onConfirm={() => revoke(l.id)}
+                  />
                 ) : null}
               </li>
             );
