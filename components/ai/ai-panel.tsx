@@ -16,7 +16,12 @@ import { Textarea } from "@/components/ui/textarea";
 import { requestGenerationAction, postGenerationsAction } from "@/lib/ai/actions";
 import type { CreditSummary } from "@/lib/ai/credits";
 import type { GenerationView } from "@/lib/ai/generations";
-import type { GenerationOperation, RequestGenerationInput } from "@/lib/ai/schemas";
+import {
+  generationCost,
+  requestGenerationInput,
+  type GenerationOperation,
+  type RequestGenerationInput,
+} from "@/lib/ai/schemas";
 import { idleState } from "@/lib/actions/state";
 import { networkRules, type Network } from "@/lib/posts/networks";
 
@@ -93,7 +98,26 @@ export function AiPanel(props: AiPanelProps) {
   async function run(request: Omit<RequestGenerationInput, "voiceUserId">) {
     setErrors({});
     setMessage(null);
+    // Checked here first, so a refused request leaves no empty post behind (the server checks
+    // everything again).
+    const checked = requestGenerationInput.safeParse({ ...request, voiceUserId: props.person.id });
+    if (!checked.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of checked.error.issues) fields[issue.path.join(".")] ??= issue.message;
+      setErrors(fields);
+      return;
+    }
+    const cost = generationCost(checked.data.operation, checked.data.variants ?? 1);
+    if (credits && credits.balance < cost) {
+      setMessage(
+        `This needs ${cost} ${cost === 1 ? "credit" : "credits"} and your organization has ${credits.balance} left this month.`,
+      );
+      return;
+    }
     setPending(true);
+    // The editor holds still from now: text typed meanwhile would be replaced by the draft.
+    if (lands(request.operation)) onBusyChange(true);
+    let following = false;
     try {
       const postId = await props.ensurePost();
       if (!postId) {
@@ -114,10 +138,11 @@ export function AiPanel(props: AiPanelProps) {
       }
       if (res.status !== "success") return;
       if (res.data.credits) setCredits(res.data.credits);
-      if (lands(request.operation) && isRunning(res.data.generation)) onBusyChange(true);
+      following = isRunning(res.data.generation);
       follow(res.data.generation);
     } finally {
       setPending(false);
+      if (!following) onBusyChange(false);
     }
   }
 

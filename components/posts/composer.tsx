@@ -707,9 +707,18 @@ export function Composer({ data }: { data: ComposerData }) {
             revision={post.revision}
             canShare={data.me.role !== "viewer"}
             canComment={data.me.role !== "viewer"}
+            busy={aiBusy}
             submit={submitForReview}
             onChanged={reloadPost}
           />
+        ) : null}
+        {data.review.requireApproval &&
+        ["approved", "scheduled"].includes(post.status) &&
+        !readOnly ? (
+          <p className="text-sm text-muted-foreground" data-testid="approval-warning">
+            Approved. Changing the text, files, networks or who it is for sends it back to review
+            {post.status === "scheduled" ? " and takes it off the schedule" : ""}.
+          </p>
         ) : null}
 
         {post.id && publishingStatuses.includes(post.status) ? (

@@ -24,6 +24,8 @@ type Props = {
   canShare: boolean;
   /** Viewers read the review; everyone else can comment. */
   canComment: boolean;
+  /** Something (an AI draft) is about to change the post: no review step until it has. */
+  busy: boolean;
   /** Submits through the editor's queue (pending edits are saved first); null when it could not. */
   submit: () => Promise<{ ok: true } | { ok: false; message: string } | null>;
   /** The post moved on (status and revision): reload the editor from the server. */
@@ -154,7 +156,7 @@ export function ReviewPanel(props: Props) {
         <Button
           type="button"
           className="justify-self-start"
-          disabled={pending}
+          disabled={pending || props.busy}
           onClick={submit}
           data-testid="review-submit"
         >
@@ -173,7 +175,7 @@ export function ReviewPanel(props: Props) {
               rows={3}
               value={body}
               maxLength={5000}
-              disabled={pending}
+              disabled={pending || props.busy}
               aria-invalid={!!fieldError}
               onChange={(e) => setBody(e.target.value)}
             />
@@ -184,7 +186,7 @@ export function ReviewPanel(props: Props) {
               <>
                 <Button
                   type="button"
-                  disabled={pending}
+                  disabled={pending || props.busy}
                   onClick={() => review("approve")}
                   data-testid="review-approve"
                 >
@@ -193,7 +195,7 @@ export function ReviewPanel(props: Props) {
                 <Button
                   type="button"
                   variant="outline"
-                  disabled={pending}
+                  disabled={pending || props.busy}
                   onClick={() => review("request_changes")}
                   data-testid="review-request-changes"
                 >
@@ -204,7 +206,7 @@ export function ReviewPanel(props: Props) {
             <Button
               type="button"
               variant="ghost"
-              disabled={pending || !body.trim()}
+              disabled={pending || props.busy || !body.trim()}
               onClick={() => review("comment")}
               data-testid="review-comment"
             >

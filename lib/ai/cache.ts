@@ -1,5 +1,5 @@
 // Identical requests are answered from Redis at request time: same operation, model (and endpoint),
-// voice-profile version, brief and variant. Only model answers are cached, never template fallbacks;
+// org, person and voice-profile version, brief and variant. Only model answers are cached, never template fallbacks;
 // "regenerate" and variants skip the cache (they ask for something new).
 import "server-only";
 import { createHash } from "node:crypto";
@@ -26,8 +26,11 @@ function stable(value: unknown): unknown {
 export function generationCacheKey(input: {
   operation: GenerationOperation;
   providerIdentity: string;
+  orgId: string;
   voiceUserId: string;
   voiceVersion: number;
+  /** When the profile last changed: a profile made again from scratch restarts its version. */
+  voiceUpdatedAt: string | null;
   request: GenerationInput;
   variant: number;
 }): string {
@@ -37,7 +40,7 @@ export function generationCacheKey(input: {
     stable({
       operation: input.operation,
       provider: input.providerIdentity,
-      voice: [input.voiceUserId, input.voiceVersion],
+      voice: [input.orgId, input.voiceUserId, input.voiceVersion, input.voiceUpdatedAt],
       request,
       variant: input.variant,
     }),

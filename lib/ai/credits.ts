@@ -4,9 +4,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getNow } from "@/lib/clock";
-import { withAdmin } from "@/lib/db/admin";
+import { adminExecute } from "@/lib/db/admin";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
 import { defineJob } from "@/lib/jobs/registry";
+import { createLogger } from "@/lib/logger";
+
+const log = createLogger({ component: "credits" });
 
 const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 
@@ -82,18 +85,30 @@ export async function listCreditLedger(
   return { entries, nextBefore: more ? entries.at(-1)!.id : null };
 }
 
-/** Grants this month's credits to every org that lacks them. Returns how many orgs got them. */
+/**
+ * Grants this month's credits to every org that lacks them, one org per transaction (a grant locks
+ * that org's balance only for a moment, and one org's failure does not hold up the rest). Returns
+ * how many orgs got credits.
+ */
 export async function grantMonthlyCredits(at: Date = getNow()): Promise<number> {
   const period = creditPeriod(at);
-  const rows = await withAdmin((tx) =>
-    tx.execute<{ granted: number }>(sql`
-      select count(*) filter (where app.grant_monthly_credits(o.id, ${period}) > 0)::int as granted
-        from public.organizations o
-       where o.deleted_at is null
-         and not exists (select 1 from public.credit_ledger l
-                          where l.org_id = o.id and l.kind = 'grant' and l.period = ${period})`),
-  );
-  return [...rows][0]?.granted ?? 0;
+  const orgs = await adminExecute<{ id: string }>(sql`
+    select o.id from public.organizations o
+     where o.deleted_at is null
+       and not exists (select 1 from public.credit_ledger l
+                        where l.org_id = o.id and l.kind = 'grant' and l.period = ${period})`);
+  let granted = 0;
+  for (const org of orgs) {
+    try {
+      const [row] = await adminExecute<{ amount: number }>(
+        sql`select app.grant_monthly_credits(${org.id}::uuid, ${period}) as amount`,
+      );
+      if ((row?.amount ?? 0) > 0) granted++;
+    } catch (err) {
+      log.error("monthly credits not granted", { err, orgId: org.id, period });
+    }
+  }
+  return granted;
 }
 
 // credits.reset: run by a BullMQ job scheduler at the start of every month (and re-added by the

@@ -69,46 +69,19 @@ async function generate({ generationId }: { generationId: string }, ctx: JobCont
               g.model, g.provider`);
   if (!row) return; // finished already (a job delivered twice), or gone with its post
   const lastTry = ctx.job.attemptsMade + 1 >= (ctx.job.opts.attempts ?? 1);
-
-  const resolved = await resolveProvider(row.orgId);
-  if (!resolved.ok) return fail(row, "provider_unavailable", resolved.reason);
-  const { provider } = resolved;
-  const voice = row.voiceUserId ? await voiceFor(row.orgId, row.voiceUserId) : null;
-
-  const texts: string[] = [];
+  let source: "default" | "byok" | null = null;
+  let voice: Awaited<ReturnType<typeof voiceFor>> | null = null;
   try {
-    for (let variant = 1; variant <= row.variants; variant++) {
-      const progress = throttled((text) =>
-        adminExecute(sql`
-          update public.ai_generations set partial = ${text.slice(0, 20_000)}
-           where id = ${row.id} and status = 'running'`),
-      );
-      const raw = await streamCompletion(
-        provider.client,
-        {
-          model: provider.model,
-          messages: buildMessages({
-            operation: row.operation,
-            request: row.input,
-            profile: voice?.profile ?? {},
-            personName: voice?.name ?? null,
-            variant,
-            variants: row.variants,
-          }),
-          maxTokens: tokensFor[row.operation],
-          temperature: row.operation === "fix" ? 0.2 : 0.8,
-        },
-        progress.push,
-      );
-      await progress.flush();
-      const cleaned = cleanOutput(row.operation, raw);
-      if (!cleaned.ok) throw new ModelError("transient", cleaned.reason);
-      texts.push(cleaned.text);
-      await adminExecute(
-        sql`update public.ai_generations set variants_done = ${variant} where id = ${row.id}`,
-      );
-    }
+    const resolved = await resolveProvider(row.orgId);
+    if (!resolved.ok) return await fail(row, "provider_unavailable", resolved.reason);
+    const { provider } = resolved;
+    source = provider.source;
+    voice = row.voiceUserId ? await voiceFor(row.orgId, row.voiceUserId) : null;
+    const texts = await write(row, provider, voice);
+    await succeed(row, texts);
   } catch (err) {
+    // Whatever failed — the model, our database, a bug — the last try ends the generation (with a
+    // refund) rather than leaving it running with its credits held.
     const e = err instanceof ModelError ? err : null;
     ctx.log.warn("generation attempt failed", {
       generationId: row.id,
@@ -119,21 +92,68 @@ async function generate({ generationId }: { generationId: string }, ctx: JobCont
     if (!lastTry && (!e || e.kind === "transient")) {
       await adminExecute(sql`
         update public.ai_generations
-           set status = 'queued', error = ${`${e?.message ?? "Something went wrong."} Trying again…`}
+           set status = 'queued', error = ${`${e?.message ?? "Something went wrong on our side."} Trying again…`}
          where id = ${row.id} and status = 'running'`);
       throw err; // BullMQ retries with backoff
     }
-    if (e?.kind === "auth" && provider.source === "byok")
+    if (e?.kind === "auth" && source === "byok")
       await adminExecute(sql`
         update public.ai_providers set status = 'invalid', status_reason = ${e.message.slice(0, 500)}
          where org_id = ${row.orgId}`);
-    if (!e || e.kind === "transient") {
+    if (e?.kind === "transient") {
       const fallback = fallbackFor(row, voice?.profile ?? null, voice?.name ?? null);
-      if (fallback) return fallBack(row, fallback, e?.message ?? "The AI model failed.");
+      if (fallback) return fallBack(row, fallback, e.message);
     }
-    return fail(row, e ? `model_${e.kind}` : "internal", e?.message ?? "Something went wrong.");
+    return fail(
+      row,
+      e ? `model_${e.kind}` : "internal",
+      e?.message ?? "Something went wrong on our side, and nothing was written.",
+    );
   }
-  await succeed(row, texts);
+}
+
+/** Every text of the generation, one model call each, streaming the current one into the row. */
+async function write(
+  row: Row,
+  provider: { client: import("openai").default; model: string },
+  voice: { profile: unknown; name: string | null } | null,
+): Promise<string[]> {
+  const texts: string[] = [];
+  for (let variant = 1; variant <= row.variants; variant++) {
+    const progress = throttled((text) =>
+      adminExecute(sql`
+        update public.ai_generations set partial = ${text.slice(0, 20_000)}
+         where id = ${row.id} and status = 'running'`),
+    );
+    const answer = await streamCompletion(
+      provider.client,
+      {
+        model: provider.model,
+        messages: buildMessages({
+          operation: row.operation,
+          request: row.input,
+          profile: voice?.profile ?? {},
+          personName: voice?.name ?? null,
+          variant,
+          variants: row.variants,
+        }),
+        maxTokens: tokensFor[row.operation],
+        temperature: row.operation === "fix" ? 0.2 : 0.8,
+      },
+      { idleMs: getEnv().AI_TIMEOUT_MS, onText: progress.push },
+    );
+    await progress.flush();
+    const cleaned = cleanOutput(row.operation, answer.text);
+    if (!cleaned.ok) throw new ModelError("transient", cleaned.reason);
+    // A draft cut off at the token limit would land half a sentence: ask again.
+    if (answer.truncated && row.operation !== "hashtags")
+      throw new ModelError("transient", "The AI model stopped in the middle of the text.");
+    texts.push(cleaned.text);
+    await adminExecute(
+      sql`update public.ai_generations set variants_done = ${variant} where id = ${row.id}`,
+    );
+  }
+  return texts;
 }
 
 /** The answers of the person's voice profile (without its bookkeeping) and their name. */
@@ -146,18 +166,28 @@ async function voiceFor(orgId: string, userId: string) {
   return { profile: answers, name: person?.name ?? null };
 }
 
-/** Lands the texts, caches them, and only then says "succeeded" (a re-run repeats nothing). */
+/**
+ * Lands the texts and says "succeeded" in one transaction, only while this run still owns the
+ * generation (the sweep may have given up on it and refunded it meanwhile); then caches them.
+ */
 async function succeed(row: Row, texts: string[]) {
   const result =
     row.operation === "hashtags" ? { texts, hashtags: texts[0]!.split(" ") } : { texts };
   const versions = applyTexts(row, texts, row.baseBody);
-  await adminExecute(sql`select app.apply_generation(${row.id}::uuid, ${textArray(versions)})`);
-  if (row.cacheKey) await writeCachedResult(row.cacheKey, result);
-  await adminExecute(sql`
-    update public.ai_generations
-       set status = 'succeeded', result = ${JSON.stringify(result)}::jsonb, partial = null,
-           error = null, error_code = null, finished_at = now()
-     where id = ${row.id}`);
+  const owned = await withAdmin(async (tx) => {
+    const [mine] = [
+      ...(await tx.execute(sql`
+        update public.ai_generations
+           set status = 'succeeded', result = ${JSON.stringify(result)}::jsonb, partial = null,
+               error = null, error_code = null, finished_at = now()
+         where id = ${row.id} and status = 'running' and refunded_at is null
+        returning id`)),
+    ];
+    if (mine)
+      await tx.execute(sql`select app.apply_generation(${row.id}::uuid, ${textArray(versions)})`);
+    return !!mine;
+  });
+  if (owned && row.cacheKey) await writeCachedResult(row.cacheKey, result);
 }
 
 /** A template in place of the model's draft: shown for the user to take, never applied by itself. */
@@ -179,13 +209,19 @@ async function fail(row: Row, code: string, message: string) {
   );
 }
 
-/** The refund and the final status commit together: a re-run neither refunds twice nor re-asks. */
+/**
+ * The final status and the refund commit together, and only while the generation is still
+ * unfinished: a re-run or a late sweep neither refunds twice nor overwrites a result.
+ */
 async function endWithRefund(row: Row, note: string, set: SQL) {
   await withAdmin(async (tx) => {
-    await tx.execute(sql`select app.refund_generation(${row.id}::uuid, ${note})`);
-    await tx.execute(sql`
-      update public.ai_generations set ${set}, partial = null, finished_at = now()
-       where id = ${row.id}`);
+    const [ended] = [
+      ...(await tx.execute(sql`
+        update public.ai_generations set ${set}, partial = null, finished_at = now()
+         where id = ${row.id} and status in ('queued', 'running')
+        returning id`)),
+    ];
+    if (ended) await tx.execute(sql`select app.refund_generation(${row.id}::uuid, ${note})`);
   });
 }
 

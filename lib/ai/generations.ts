@@ -9,7 +9,6 @@ import { generationCacheKey, readCachedResult } from "@/lib/ai/cache";
 import { generateJob } from "@/lib/ai/generate-job";
 import { resolveProvider } from "@/lib/ai/provider";
 import {
-  generationCost,
   requestGenerationInput,
   type GenerationInput,
   type GenerationOperation,
@@ -79,8 +78,10 @@ export async function requestGeneration(
   const cacheKey = generationCacheKey({
     operation: input.operation,
     providerIdentity: provider.identity,
+    orgId,
     voiceUserId: input.voiceUserId,
     voiceVersion,
+    voiceUpdatedAt: voice?.profile.updatedAt ?? null,
     request: input.input,
     variant: 1,
   });
@@ -117,7 +118,7 @@ export async function requestGeneration(
       select (app.request_generation(${args.org}::uuid, ${input.operation}, ${input.input.network},
         ${args.post}::uuid, ${input.voiceUserId}::uuid, ${args.input}::jsonb, ${variants}::int,
         ${provider.source}, ${provider.model}, ${voiceVersion}::int, ${cacheable ? cacheKey : null},
-        ${generationCost(input.operation, variants)}::int, ${meta.requestId}, ${meta.ip}::inet)).id`);
+        ${meta.requestId}, ${meta.ip}::inet)).id`);
     return r!;
   }).catch(rethrow);
   try {

@@ -18,32 +18,55 @@ export class ModelError extends Error {
   }
 }
 
-/** Streams one answer; `onText` gets the text so far (the caller throttles what it stores). */
+/**
+ * Streams one answer; `onText` gets the text so far (the caller throttles what it stores). The
+ * SDK's own timeout ends once the answer's headers arrive, so a provider that then stalls is cut
+ * off here: no chunk for `idleMs` (or the whole call past four times that) counts as a timeout.
+ */
 export async function streamCompletion(
   client: OpenAI,
   request: { model: string; messages: ChatMessage[]; maxTokens: number; temperature: number },
-  onText?: (textSoFar: string) => void,
-): Promise<string> {
+  options: { idleMs: number; onText?: (textSoFar: string) => void },
+): Promise<{ text: string; truncated: boolean }> {
   let text = "";
+  let truncated = false;
+  const abort = new AbortController();
+  let idle = setTimeout(() => abort.abort(), options.idleMs);
+  const total = setTimeout(() => abort.abort(), options.idleMs * 4);
   try {
-    const stream = await client.chat.completions.create({
-      model: request.model,
-      messages: request.messages,
-      max_tokens: request.maxTokens,
-      temperature: request.temperature,
-      stream: true,
-    });
+    const stream = await client.chat.completions.create(
+      {
+        model: request.model,
+        messages: request.messages,
+        max_tokens: request.maxTokens,
+        temperature: request.temperature,
+        stream: true,
+      },
+      { signal: abort.signal },
+    );
     for await (const chunk of stream) {
-      const delta = chunk.choices?.[0]?.delta?.content;
-      if (delta) {
-        text += delta;
-        onText?.(text);
+      clearTimeout(idle);
+      idle = setTimeout(() => abort.abort(), options.idleMs);
+      const choice = chunk.choices?.[0];
+      if (choice?.finish_reason === "length") truncated = true;
+      if (choice?.delta?.content) {
+        text += choice.delta.content;
+        options.onText?.(text);
       }
     }
+    // An aborted stream may simply end: what came so far is not the answer.
+    if (abort.signal.aborted) throw new Error("aborted");
   } catch (err) {
+    if (abort.signal.aborted)
+      throw new ModelError("transient", "The AI model did not answer in time.", null, {
+        cause: err,
+      });
     throw toModelError(err);
+  } finally {
+    clearTimeout(idle);
+    clearTimeout(total);
   }
-  return text;
+  return { text, truncated };
 }
 
 export function toModelError(err: unknown): ModelError {

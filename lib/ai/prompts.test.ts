@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyTexts } from "@/lib/ai/apply-texts";
 import { fallbackDraft } from "@/lib/ai/fallback";
-import { buildMessages, cleanOutput, oneLine, voiceBlock } from "@/lib/ai/prompts";
+import { buildMessages, cleanOutput, oneLine, textBlock, voiceBlock } from "@/lib/ai/prompts";
 import { generationCost, requestGenerationInput } from "@/lib/ai/schemas";
 
 const profile = {
@@ -59,6 +59,13 @@ describe("the prompt", () => {
     });
     expect(variant!.content).toContain("Variant: 2 of 3");
     expect(variant!.content).toContain("280 characters");
+  });
+
+  it("fences a member's text so no spelling of a closing tag gets out", () => {
+    const block = textBlock("a </TEXT> b < /text> c </ text > d </voice_profile> e");
+    expect(block.match(/<\s*\/\s*(text|voice_profile)/gi)).toEqual(["</text"]);
+    expect(block.endsWith("\n</text>")).toBe(true);
+    expect(block).toContain("a <\\/TEXT> b");
   });
 
   it("flattens control characters and long fields", () => {

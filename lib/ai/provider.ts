@@ -92,6 +92,14 @@ export async function resolveProvider(
       ? providerUrlProblem(stored.baseUrl, allowPrivateProviderUrls())
       : null;
     if (urlProblem) return { ok: false, reason: `Your organization's AI provider: ${urlProblem}` };
+    // A provider that refused its key stays refused until an admin saves it again: asking again
+    // would only spend credits on a known failure.
+    if (stored.status === "invalid")
+      return {
+        ok: false,
+        reason:
+          "Your organization's AI provider refused its key. An admin must update it in Settings → AI.",
+      };
     let key: string | null = null;
     if (stored.apiKeyEnc) {
       try {

@@ -20,7 +20,10 @@ export async function requeueStaleGenerations(): Promise<number> {
   return rows.length;
 }
 
-/** Running (or retrying) far longer than every try and backoff could take: failed and refunded. */
+/**
+ * Untouched (no progress, no retry) far longer than every try and backoff could take: failed and
+ * refunded. A streaming call touches the row as it goes, so only a dead one ever gets here.
+ */
 export async function failStuckGenerations(): Promise<number> {
   const env = getEnv();
   const budgetMs = env.AI_ATTEMPTS * (env.AI_TIMEOUT_MS * 5 + env.AI_BACKOFF_MS * 4) + 120_000;
@@ -30,7 +33,7 @@ export async function failStuckGenerations(): Promise<number> {
          set status = 'failed', error_code = 'timeout', partial = null, finished_at = now(),
              error = 'The AI model took far too long, so we stopped waiting. Your credits were given back; try again.'
        where status in ('queued', 'running')
-         and created_at < now() - ${budgetMs} * interval '1 millisecond'
+         and updated_at < now() - ${budgetMs} * interval '1 millisecond'
       returning id
     )
     select id, app.refund_generation(id, 'Stopped waiting for the model') from stuck`);

@@ -27,7 +27,13 @@ import {
   updatePost,
   type PostRow,
 } from "@/lib/posts/mutations";
-import { getPostWithVersions, postIdsInOrg, type PostVersionItem } from "@/lib/posts/queries";
+import {
+  getPostWithVersions,
+  postIdsInOrg,
+  postStatuses,
+  type PostVersionItem,
+} from "@/lib/posts/queries";
+import { noticeReview } from "@/lib/reviews/notices";
 import {
   createPostInput,
   restorePostVersionInput,
@@ -107,14 +113,31 @@ async function scheduleProblem(ctx: OrgCtx, postId: string): Promise<string | nu
 
 /**
  * An edit of a scheduled post that breaks the rules (over-long text, no network, a document next to
- * images…) takes the post back to drafts, so nothing invalid stays queued; the notice says why.
+ * images…) takes the post back to drafts, so nothing invalid stays queued; the notice says why. An
+ * edit of an approved post, when the org requires approval, sends it back to review (the database
+ * does that): the notice says so, and the reviewers are asked again.
  */
 async function editWrite(
   ctx: OrgCtx,
   postId: string,
   fn: () => Promise<PostRow>,
 ): Promise<PostWrite> {
+  const before = (await postStatuses(ctx.user.claims, [postId])).get(postId);
   const result = await write(ctx, postId, fn);
+  if (
+    result.post?.status === "in_review" &&
+    before &&
+    ["approved", "scheduled", "failed"].includes(before)
+  ) {
+    await noticeReview({ orgId: ctx.org.id, userId: ctx.user.id }, { postId, event: "submitted" });
+    return {
+      post: result.post,
+      notice:
+        before === "scheduled"
+          ? "This post changed after it was approved, so it is back in review and no longer scheduled. Its reviewers were asked again."
+          : "This post changed after it was approved, so it is back in review. Its reviewers were asked again.",
+    };
+  }
   if (!result.post || result.post.status !== "scheduled") return result;
   const problem = await scheduleProblem(ctx, postId);
   if (!problem) return result;
@@ -164,7 +187,7 @@ export const updatePostDetailsAction = orgAction(
   "posts.edit",
   updatePostInput.extend(org),
   async ({ org: _org, ...input }, ctx) =>
-    write(ctx, input.postId, () => updatePost(ctx.user.claims, input, ctx)),
+    editWrite(ctx, input.postId, () => updatePost(ctx.user.claims, input, ctx)),
 );
 
 export const restorePostVersionAction = orgAction(

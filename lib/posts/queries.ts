@@ -229,6 +229,21 @@ export async function exportPosts(
 }
 
 /** Which of `postIds` are posts of the org the caller may read (a crafted id of another org is not). */
+/** The current status of each post the caller can read. */
+export async function postStatuses(
+  claims: JwtClaims,
+  postIds: string[],
+): Promise<Map<string, PostStatus>> {
+  const ids = postIds.filter((id) => isUuid(id));
+  if (!ids.length) return new Map();
+  const rows = await withRls(claims, (tx) =>
+    tx.execute<{ id: string; status: PostStatus }>(sql`
+      select p.id, p.status from public.posts p
+      where p.id = any (${`{${ids.join(",")}}`}::uuid[])`),
+  );
+  return new Map([...rows].map((r) => [r.id, r.status]));
+}
+
 export async function postIdsInOrg(
   claims: JwtClaims,
   orgId: string,

@@ -75,6 +75,9 @@ export async function claimTarget(
                 limit 1))
        where t.id = ${data.targetId} and t.status = 'scheduled' and t.attempt = ${data.attempt}
          and ${dueAtMs} = ${data.dueAt} and t.scheduled_at <= now() + interval '1 second'
+         -- A post sent back to review (or to drafts) keeps nothing of it going out.
+         and exists (select 1 from public.posts p0 where p0.id = t.post_id
+                      and p0.status in ('scheduled', 'publishing', 'published', 'failed', 'unconfirmed'))
       returning t.*
     ), p as (
       update public.posts p set status = 'publishing'

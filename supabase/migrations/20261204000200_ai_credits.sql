@@ -260,6 +260,10 @@ begin
       raise exception 'This post is % and can no longer be changed.', replace(v_post.status::text, '_', ' ')
         using errcode = 'GA422', hint = 'status_' || v_post.status::text;
     end if;
+    -- As app.lock_post_for: an employee changes their posts only while they are drafts.
+    if v_role = 'employee' and v_post.status not in ('draft', 'changes_requested') then
+      raise exception 'You can change your posts only while they are drafts.' using errcode = '42501', hint = 'not_a_draft';
+    end if;
   end if;
   return v_role;
 end
@@ -278,24 +282,25 @@ create function app.request_generation(
   p_model text,
   p_voice_version integer,
   p_cache_key text,
-  p_cost integer,
   p_request_id text default null,
   p_ip inet default null
 ) returns public.ai_generations
 language plpgsql security definer set search_path = '' as $$
 declare
   v_generation public.ai_generations;
+  -- One credit per text written: a draft or an edit is one, N variants are N.
+  v_cost integer := case when p_operation = 'variants' then coalesce(p_variants, 1) else 1 end;
 begin
   perform app.check_generation_request(p_org_id, p_voice_user_id, p_post_id);
   insert into public.ai_generations (org_id, requested_by, voice_user_id, post_id, base_version_id, operation,
     network, input, variants, provider, model, voice_version, cache_key, cost)
   values (p_org_id, (select auth.uid()), p_voice_user_id, p_post_id,
     (select current_version_id from public.posts where id = p_post_id), p_operation, coalesce(p_network, 'linkedin'),
-    p_input, coalesce(p_variants, 1), p_provider, p_model, coalesce(p_voice_version, 0), p_cache_key, p_cost)
+    p_input, coalesce(p_variants, 1), p_provider, p_model, coalesce(p_voice_version, 0), p_cache_key, v_cost)
   returning * into v_generation;
-  perform app.debit_credits(p_org_id, p_cost, v_generation.id);
+  perform app.debit_credits(p_org_id, v_cost, v_generation.id);
   perform app.log_activity(p_org_id, 'ai.generation_requested', 'ai_generation', v_generation.id::text,
-    jsonb_build_object('operation', p_operation, 'post_id', p_post_id, 'voice_user_id', p_voice_user_id, 'cost', p_cost),
+    jsonb_build_object('operation', p_operation, 'post_id', p_post_id, 'voice_user_id', p_voice_user_id, 'cost', v_cost),
     p_request_id, p_ip);
   return v_generation;
 end
@@ -372,6 +377,7 @@ declare
   v_ids uuid[] := '{}';
   v_text text;
   v_why text;
+  v_role public.org_role;
 begin
   select * into v_generation from public.ai_generations where id = p_generation_id for update;
   -- A member applies only the cached generation their own request just recorded, in the same
@@ -384,7 +390,14 @@ begin
     return v_generation.version_ids;
   end if;
   select * into v_post from public.posts where id = v_generation.post_id for update;
-  if v_post.status in ('publishing', 'published', 'unconfirmed', 'archived') then
+  -- The rights of the request, checked again now: it may have waited a while.
+  select m.role into v_role from public.memberships m
+   where m.org_id = v_post.org_id and m.user_id = v_generation.requested_by;
+  if v_role is null or v_role = 'viewer' then
+    v_why := 'Whoever asked for this is no longer a member who can change the post, so it was not added.';
+  elsif v_role = 'employee' and v_post.status not in ('draft', 'changes_requested') then
+    v_why := 'The post is no longer a draft, so the text was not added to it.';
+  elsif v_post.status in ('publishing', 'published', 'unconfirmed', 'archived') then
     v_why := 'The post is ' || replace(v_post.status::text, '_', ' ') || ' now, so the text was not added to it.';
   elsif p_texts is null or (v_generation.operation in ('rewrite', 'shorten', 'expand', 'fix')
         and v_post.current_version_id is distinct from v_generation.base_version_id) then
@@ -438,7 +451,9 @@ create policy ai_providers_select on public.ai_providers for select to authentic
   using ((select app.has_org_role(org_id, array['owner', 'admin']::public.org_role[])));
 create policy ai_generations_select on public.ai_generations for select to authenticated
   using ((select app.has_org_role(org_id, array['owner', 'admin', 'brand_creator', 'viewer']::public.org_role[]))
-         or ((select app.has_org_role(org_id)) and (requested_by = (select auth.uid()) or voice_user_id = (select auth.uid()))));
+         or ((select app.has_org_role(org_id))
+             and (requested_by = (select auth.uid())
+                  or (voice_user_id = (select auth.uid()) and (post_id is null or (select app.can_read_post(post_id)))))));
 
 grant select on public.credit_balances, public.credit_ledger, public.ai_generations to authenticated;
 grant select (org_id, kind, base_url, model, api_version, key_hint, status, status_reason, updated_by,
@@ -452,7 +467,7 @@ revoke all on function
   app.set_ai_provider(uuid, text, text, text, text, text, text, text, inet),
   app.remove_ai_provider(uuid, text, inet),
   app.check_generation_request(uuid, uuid, uuid),
-  app.request_generation(uuid, text, text, uuid, uuid, jsonb, integer, text, text, integer, text, integer, text, inet),
+  app.request_generation(uuid, text, text, uuid, uuid, jsonb, integer, text, text, integer, text, text, inet),
   app.record_cached_generation(uuid, text, text, uuid, uuid, jsonb, text, text, integer, text, jsonb, text, inet),
   app.refund_generation(uuid, text),
   app.apply_generation(uuid, text[])
@@ -462,7 +477,7 @@ grant execute on function
   app.plan_monthly_credits(text),
   app.set_ai_provider(uuid, text, text, text, text, text, text, text, inet),
   app.remove_ai_provider(uuid, text, inet),
-  app.request_generation(uuid, text, text, uuid, uuid, jsonb, integer, text, text, integer, text, integer, text, inet),
+  app.request_generation(uuid, text, text, uuid, uuid, jsonb, integer, text, text, integer, text, text, inet),
   app.record_cached_generation(uuid, text, text, uuid, uuid, jsonb, text, text, integer, text, jsonb, text, inet),
   app.apply_generation(uuid, text[])
 to authenticated;

@@ -188,16 +188,18 @@ begin
 end
 $$;
 
--- Approval covers the text that was approved: a new current version of an approved, scheduled or
--- failed post sends it back to review (a scheduled one is taken off the queue), when the org
--- requires approval. And a post that was never approved cannot become scheduled.
+-- Approval covers what goes out: the text, each network's own text, the files, and whose account
+-- it goes out from. When the org requires approval, changing any of them on an approved, scheduled
+-- or failed post sends it back to review (a scheduled one is taken off the queue). And a post that
+-- was never approved cannot become scheduled.
 create function app.enforce_post_approval() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   if not (app.review_rules(new.org_id)).require_approval then
     return new;
   end if;
-  if new.current_version_id is distinct from old.current_version_id
+  if (new.current_version_id is distinct from old.current_version_id
+      or new.on_behalf_of is distinct from old.on_behalf_of)
      and old.status in ('approved', 'scheduled', 'failed') and new.status = old.status then
     new.status := 'in_review';
     new.scheduled_at := null;
@@ -224,7 +226,28 @@ create trigger posts_back_in_review after update on public.posts
   for each row when (old.status = 'scheduled' and new.status = 'in_review')
   execute function app.unschedule_when_back_in_review();
 
--- Unscheduling an approved post keeps its approval when the org requires one.
+-- A network added, a network's own text changed, or the files changed (by the composer, or an AI
+-- adaptation) count as a change of what was approved, as a new version does.
+create function app.review_again_after_change() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_post_id uuid := coalesce(new.post_id, old.post_id);
+begin
+  update public.posts p set status = 'in_review', scheduled_at = null
+   where p.id = v_post_id and p.status in ('approved', 'scheduled', 'failed')
+     and (app.review_rules(p.org_id)).require_approval;
+  return null;
+end
+$$;
+create trigger post_targets_review_again after insert on public.post_targets
+  for each row execute function app.review_again_after_change();
+create trigger post_targets_text_review_again after update of text_override on public.post_targets
+  for each row when (old.text_override is distinct from new.text_override)
+  execute function app.review_again_after_change();
+create trigger post_media_review_again after insert or update or delete on public.post_media
+  for each row execute function app.review_again_after_change();
+
+-- Unscheduling an approved post keeps its approval when the org requires one (and it has one).
 create or replace function app.unschedule_post(
   p_post_id uuid,
   p_expected_revision integer,
@@ -237,7 +260,8 @@ declare
   v_previous timestamptz := v_post.scheduled_at;
 begin
   update public.posts
-     set status = case when (app.review_rules(org_id)).require_approval then 'approved' else 'draft' end::public.post_status,
+     set status = case when (app.review_rules(org_id)).require_approval and app.is_post_approved(id)
+                       then 'approved' else 'draft' end::public.post_status,
          scheduled_at = null, revision = revision + 1, updated_by = (select auth.uid())
    where id = p_post_id returning * into v_post;
   update public.post_targets set status = 'draft', scheduled_at = null where post_id = p_post_id and status = 'scheduled';
@@ -294,8 +318,38 @@ begin
 end
 $$;
 
+-- "Retry anyway" sends the post's current text: not while that text waits for approval.
+create or replace function app.retry_target(
+  p_target_id uuid, p_now timestamptz default null, p_request_id text default null, p_ip inet default null
+) returns public.post_targets
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_target public.post_targets := app.lock_target_for_review(p_target_id);
+begin
+  if v_target.status not in ('unconfirmed', 'failed') then
+    raise exception 'Only a failed post or one whose outcome is unknown can be retried.'
+      using errcode = 'GA422', hint = 'status_' || v_target.status;
+  end if;
+  if exists (select 1 from public.posts where id = v_target.post_id
+              and status in ('draft', 'in_review', 'changes_requested', 'approved', 'archived')) then
+    raise exception 'This post changed since it was sent and needs approval again before it goes out.'
+      using errcode = 'GA422', hint = 'approval_required';
+  end if;
+  update public.post_targets
+     set status = 'scheduled', scheduled_at = coalesce(p_now, now()), attempt = attempt + 1,
+         error = null, error_code = null, lease_until = null
+   where id = p_target_id returning * into v_target;
+  update public.posts set status = 'scheduled', scheduled_at = coalesce(scheduled_at, coalesce(p_now, now()))
+   where id = v_target.post_id and status in ('published', 'failed', 'unconfirmed');
+  perform app.log_activity(v_target.org_id, 'post.retried', 'post', v_target.post_id::text,
+    jsonb_build_object('network', v_target.network, 'attempt', v_target.attempt), p_request_id, p_ip);
+  return v_target;
+end
+$$;
+
 revoke all on function
   app.review_rules(uuid),
+  app.review_again_after_change(),
   app.lock_post_for_review(uuid),
   app.is_post_approved(uuid),
   app.submit_post_for_review(uuid, integer, text, inet),

@@ -263,9 +263,7 @@ describe("limits and bad input", () => {
     expect(limited).toHaveLength(1);
     expect(((limited[0] as PromiseRejectedResult).reason as Error).message).toMatch(/Try again in/);
     // Another member is not held back.
-    await expect(ask(owner, { topic: "Not limited" })).resolves.toMatchObject({
-      status: "queued",
-    });
+    await expect(ask(owner, { topic: "Not limited" })).resolves.toMatchObject({ cost: 1 });
   });
 
   it("an empty or oversized brief gets field errors and costs nothing", async () => {
@@ -335,6 +333,63 @@ describe("resilience", () => {
     } finally {
       await su`delete from public.ai_providers where org_id = ${org.id}`;
     }
+  });
+});
+
+describe("more resilience", () => {
+  it("a provider that stalls in the middle of its answer is cut off, retried, then replaced by the template", async () => {
+    await setBalance(5);
+    openai.controls.delayPerChunkMs = 2_000; // headers at once, then nothing for longer than 700 ms
+    const done = await finished((await ask(members[9]!, { topic: "Stalled streams" })).id);
+    openai.controls.delayPerChunkMs = 0;
+    expect(done.status).toBe("fallback");
+    expect(done.error).toMatch(/did not answer in time/);
+    expect(await balance()).toBe(5);
+  });
+
+  it("never answers one org's request from another org's cache", async () => {
+    await setBalance(10);
+    const twin = await seedOrg(su, {
+      name: "Twin Co",
+      slug: "twin-co",
+      members: [{ userId: members[10]!.id, role: "brand_creator" }],
+    });
+    const input = { topic: "Same words, two orgs" };
+    await finished((await ask(members[10]!, input)).id);
+    const calls = chatCalls().length;
+    const elsewhere = await lib.generations.requestGeneration(
+      claimsFor(members[10]!),
+      twin.id,
+      { operation: "draft", voiceUserId: members[10]!.id, input },
+      meta,
+    );
+    expect(elsewhere.cached).toBe(false);
+    await finished(elsewhere.id);
+    expect(chatCalls()).toHaveLength(calls + 1);
+  });
+
+  it("an employee generates only in their own voice and only on their own drafts", async () => {
+    await setBalance(5);
+    const employee = await seedUser(su, {
+      email: "ai-employee@example.com",
+      fullName: "Emma Ploy",
+    });
+    await su`insert into public.memberships (org_id, user_id, role) values (${org.id}, ${employee.id}, 'employee')`;
+    await expect(
+      ask(employee, { topic: "Not me" }, { voiceUserId: members[0]!.id }),
+    ).rejects.toThrow(/your own voice/);
+    const post = await seedScheduledPost(su, {
+      orgId: org.id,
+      userId: employee.id,
+      body: "In review already",
+      networks: ["linkedin"],
+      dueAt: new Date(Date.now() + 86_400_000),
+    });
+    await su`update public.posts set status = 'in_review', scheduled_at = null where id = ${post.postId}`;
+    await expect(ask(employee, { topic: "Rewrite it" }, { postId: post.postId })).rejects.toThrow(
+      /only while they are drafts/,
+    );
+    expect(await balance()).toBe(5);
   });
 });
 
@@ -432,6 +487,10 @@ describe("the sweep", () => {
       values (${org.id}, ${members[7]!.id}, ${members[7]!.id}, 'draft', '{"network":"linkedin","topic":"Stuck"}',
               'default', ${MODEL}, 2, 'running', now() - interval '3 hours')
       returning id`;
+    // Untouched for hours (the touch trigger stamps updated_at; backdate it past the trigger).
+    await su`alter table public.ai_generations disable trigger ai_generations_touch`;
+    await su`update public.ai_generations set updated_at = now() - interval '3 hours' where id = ${stuck!.id}`;
+    await su`alter table public.ai_generations enable trigger ai_generations_touch`;
     await su`update public.credit_balances set balance = balance - 2 where org_id = ${org.id}`;
     await su`insert into public.credit_ledger (org_id, kind, amount, balance_after, generation_id)
              values (${org.id}, 'debit', -2, 2, ${stuck!.id})`;

@@ -269,6 +269,124 @@ describe("the review loop", () => {
     expect(state!.canReview).toBe(true);
   });
 
+  it("changing who it is for, a network's own text or a new network needs approval again too", async () => {
+    const approved = async (body: string) => {
+      const post = await draftForMember(body);
+      await reviews.submitPostForReview(
+        as(creator),
+        { postId: post.id, expectedRevision: post.revision },
+        meta,
+      );
+      await reviews.reviewPost(
+        as(member),
+        { postId: post.id, versionId: (await current(post.id)).versionId, kind: "approve" },
+        meta,
+      );
+      expect((await current(post.id)).status).toBe("approved");
+      return post;
+    };
+    // Another person: it would go out from their account without their approval.
+    const a = await approved("Whose post");
+    await posts.updatePost(
+      claimsFor(creator),
+      {
+        postId: a.id,
+        expectedRevision: (await current(a.id)).revision,
+        title: null,
+        campaignId: null,
+        onBehalfOf: other.id,
+      },
+      meta,
+    );
+    expect((await current(a.id)).status).toBe("in_review");
+
+    // A network's own text, on a scheduled post: back to review and off the queue.
+    const b = await approved("Per-network text");
+    await schedule(creator, b.id);
+    await posts.setPostTargets(
+      claimsFor(creator),
+      {
+        postId: b.id,
+        expectedRevision: (await current(b.id)).revision,
+        targets: [{ network: "linkedin", textOverride: "Unapproved words for LinkedIn" }],
+      },
+      meta,
+    );
+    expect((await current(b.id)).status).toBe("in_review");
+    expect(
+      (await su`select status from public.post_targets where post_id = ${b.id}`).map(
+        (t) => t.status,
+      ),
+    ).toEqual(["draft"]);
+
+    // Another network.
+    const c = await approved("One more network");
+    await posts.setPostTargets(
+      claimsFor(creator),
+      {
+        postId: c.id,
+        expectedRevision: (await current(c.id)).revision,
+        targets: [{ network: "linkedin" }, { network: "x" }],
+      },
+      meta,
+    );
+    expect((await current(c.id)).status).toBe("in_review");
+  });
+
+  it("retry anyway refuses a post whose text waits for approval again", async () => {
+    const post = await draftForMember("Failed, then edited");
+    await reviews.submitPostForReview(
+      as(creator),
+      { postId: post.id, expectedRevision: post.revision },
+      meta,
+    );
+    await reviews.reviewPost(
+      as(member),
+      { postId: post.id, versionId: (await current(post.id)).versionId, kind: "approve" },
+      meta,
+    );
+    await schedule(creator, post.id);
+    // It went out and failed…
+    await su`update public.post_targets set status = 'failed', error = 'LinkedIn said no' where post_id = ${post.id}`;
+    await su`update public.posts set status = 'failed' where id = ${post.id}`;
+    // …and was edited afterwards: the new text has not been approved.
+    await posts.savePostVersion(
+      claimsFor(creator),
+      {
+        postId: post.id,
+        expectedRevision: (await current(post.id)).revision,
+        body: "New words after the failure",
+      },
+      meta,
+    );
+    expect((await current(post.id)).status).toBe("in_review");
+    const [target] = await su`select id from public.post_targets where post_id = ${post.id}`;
+    const rls = postgres(testDb().rlsUrl, { max: 1, onnotice: () => {} });
+    try {
+      await expect(
+        rls.begin(async (tx) => {
+          await tx`select set_config('request.jwt.claims', ${JSON.stringify(claimsFor(creator))}, true), set_config('role', 'authenticated', true)`;
+          await tx`select app.retry_target(${target!.id}::uuid)`;
+        }),
+      ).rejects.toThrow(/needs approval again/);
+    } finally {
+      await rls.end();
+    }
+  });
+
+  it("unscheduling a post that was never approved does not make it approved", async () => {
+    await setRules(false, false);
+    const post = await draftForMember("Scheduled before the rules");
+    await schedule(creator, post.id);
+    await setRules(true, true);
+    const back = await posts.unschedulePost(
+      claimsFor(creator),
+      { postId: post.id, expectedRevision: (await current(post.id)).revision },
+      meta,
+    );
+    expect(back.status).toBe("draft");
+  });
+
   it("unscheduling an approved post keeps its approval", async () => {
     const post = await draftForMember("Keep approval");
     await reviews.submitPostForReview(
