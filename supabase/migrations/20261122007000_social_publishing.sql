@@ -560,6 +560,12 @@ begin
     raise exception 'Only a failed post or one whose outcome is unknown can be retried.'
       using errcode = 'GA422', hint = 'status_' || v_target.status;
   end if;
+  -- "Retry anyway" sends the post's current text: not once it went back to drafts or to review.
+  if exists (select 1 from public.posts where id = v_target.post_id
+              and status in ('draft', 'in_review', 'changes_requested', 'approved', 'archived')) then
+    raise exception 'This post changed since it was sent. Schedule it again (once approved, where approval is required) instead of retrying.'
+      using errcode = 'GA422', hint = 'approval_required';
+  end if;
   update public.post_targets
      set status = 'scheduled', scheduled_at = coalesce(p_now, now()), attempt = attempt + 1,
          error = null, error_code = null, lease_until = null

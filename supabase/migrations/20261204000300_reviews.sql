@@ -318,35 +318,6 @@ begin
 end
 $$;
 
--- "Retry anyway" sends the post's current text: not while that text waits for approval.
-create or replace function app.retry_target(
-  p_target_id uuid, p_now timestamptz default null, p_request_id text default null, p_ip inet default null
-) returns public.post_targets
-language plpgsql security definer set search_path = '' as $$
-declare
-  v_target public.post_targets := app.lock_target_for_review(p_target_id);
-begin
-  if v_target.status not in ('unconfirmed', 'failed') then
-    raise exception 'Only a failed post or one whose outcome is unknown can be retried.'
-      using errcode = 'GA422', hint = 'status_' || v_target.status;
-  end if;
-  if exists (select 1 from public.posts where id = v_target.post_id
-              and status in ('draft', 'in_review', 'changes_requested', 'approved', 'archived')) then
-    raise exception 'This post changed since it was sent and needs approval again before it goes out.'
-      using errcode = 'GA422', hint = 'approval_required';
-  end if;
-  update public.post_targets
-     set status = 'scheduled', scheduled_at = coalesce(p_now, now()), attempt = attempt + 1,
-         error = null, error_code = null, lease_until = null
-   where id = p_target_id returning * into v_target;
-  update public.posts set status = 'scheduled', scheduled_at = coalesce(scheduled_at, coalesce(p_now, now()))
-   where id = v_target.post_id and status in ('published', 'failed', 'unconfirmed');
-  perform app.log_activity(v_target.org_id, 'post.retried', 'post', v_target.post_id::text,
-    jsonb_build_object('network', v_target.network, 'attempt', v_target.attempt), p_request_id, p_ip);
-  return v_target;
-end
-$$;
-
 revoke all on function
   app.review_rules(uuid),
   app.review_again_after_change(),

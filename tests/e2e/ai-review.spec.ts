@@ -2,14 +2,22 @@
 // exercises; a brand creator has the AI write a draft in that voice (it lands in the composer as a
 // version marked AI); the member requests changes with a comment; the creator revises; the member
 // approves; only then does the org (which requires the member's approval) let the post be scheduled.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { fixtures } from "./fixtures";
 import { logIn } from "./helpers";
 
 const slug = fixtures.voiceOrg.slug;
 
+// The two people's browser contexts, closed after the test whatever happened (an open one would
+// show up in the next test's failure screenshots).
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
 async function signedIn(browser: Browser, who: { email: string; password: string }) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  contexts.push(context);
   const page = await context.newPage();
   await page.goto("/login");
   await logIn(page, who.email, who.password);

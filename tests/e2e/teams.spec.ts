@@ -86,8 +86,12 @@ test("an admin invites two people, both join with their roles, a demotion applie
   await admin.goto(`/${org}/members`);
   const ninaRow = admin.getByTestId("member-row").filter({ hasText: newcomer.email });
   await ninaRow.getByLabel(`Role of ${newcomer.name}`).selectOption("viewer");
+  // This form's action (other server actions, like the notification bell's, post meanwhile).
   const changed = admin.waitForResponse(
-    (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+    (r) =>
+      r.request().method() === "POST" &&
+      !!r.request().headers()["next-action"] &&
+      (r.request().postData() ?? "").includes("viewer"),
   );
   await ninaRow.getByRole("button", { name: "Change role" }).click();
   await changed; // the action has committed before her next request

@@ -368,7 +368,7 @@ describe("the review loop", () => {
           await tx`select set_config('request.jwt.claims', ${JSON.stringify(claimsFor(creator))}, true), set_config('role', 'authenticated', true)`;
           await tx`select app.retry_target(${target!.id}::uuid)`;
         }),
-      ).rejects.toThrow(/needs approval again/);
+      ).rejects.toThrow(/changed since it was sent/);
     } finally {
       await rls.end();
     }
