@@ -2,6 +2,7 @@
 // happen in SQL with the generation they belong to (app.request_generation, app.refund_generation).
 import "server-only";
 import { sql } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { z } from "zod";
 import { getNow } from "@/lib/clock";
 import { adminExecute } from "@/lib/db/admin";
@@ -10,8 +11,6 @@ import { defineJob } from "@/lib/jobs/registry";
 import { createLogger } from "@/lib/logger";
 
 const log = createLogger({ component: "credits" });
-
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 
 export const planLabels: Record<string, string> = { free: "Free", pro: "Pro", team: "Team" };
 

@@ -27,12 +27,8 @@ import {
   updatePost,
   type PostRow,
 } from "@/lib/posts/mutations";
-import {
-  getPostWithVersions,
-  postIdsInOrg,
-  postStatuses,
-  type PostVersionItem,
-} from "@/lib/posts/queries";
+import { requirePostInOrg } from "@/lib/posts/post-in-org";
+import { getPostWithVersions, type PostVersionItem } from "@/lib/posts/queries";
 import { noticeReview } from "@/lib/reviews/notices";
 import {
   createPostInput,
@@ -63,14 +59,13 @@ export type PostWrite =
 
 const org = { org: z.string() };
 
-/** The post must be one of the org named in the URL: the permission checked was for that org. */
-async function requirePostInOrg(ctx: OrgCtx, postId: string) {
-  const found = await postIdsInOrg(ctx.user.claims, ctx.org.id, [postId]);
-  if (!found.has(postId)) throw new AppError("not_found", "That post does not exist.");
-}
-
 async function write(ctx: OrgCtx, postId: string, fn: () => Promise<PostRow>): Promise<PostWrite> {
   await requirePostInOrg(ctx, postId);
+  return attempt(ctx, fn);
+}
+
+/** Runs the write; a stale revision comes back as `{ conflict }`. */
+async function attempt(ctx: OrgCtx, fn: () => Promise<PostRow>): Promise<PostWrite> {
   try {
     const post = await fn();
     return { post };
@@ -122,13 +117,9 @@ async function editWrite(
   postId: string,
   fn: () => Promise<PostRow>,
 ): Promise<PostWrite> {
-  const before = (await postStatuses(ctx.user.claims, [postId])).get(postId);
-  const result = await write(ctx, postId, fn);
-  if (
-    result.post?.status === "in_review" &&
-    before &&
-    ["approved", "scheduled", "failed"].includes(before)
-  ) {
+  const before = await requirePostInOrg(ctx, postId);
+  const result = await attempt(ctx, fn);
+  if (result.post?.status === "in_review" && ["approved", "scheduled", "failed"].includes(before)) {
     await noticeReview({ orgId: ctx.org.id, userId: ctx.user.id }, { postId, event: "submitted" });
     return {
       post: result.post,

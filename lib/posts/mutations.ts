@@ -7,6 +7,7 @@
 // the write is refused with a PostConflictError carrying the current revision, and nothing changes.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { getNow } from "@/lib/clock";
 import { enqueuePostTargetsSafely } from "@/lib/publishing/enqueue";
 import { withRls, type JwtClaims, type RlsTx } from "@/lib/db/rls";
@@ -87,7 +88,6 @@ export type MediaAssetRow = {
   deletedAt: string | null;
 };
 
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 const postColumns = sql`r.id, r.org_id as "orgId", r.status, r.revision, r.title, r.campaign_id as "campaignId",
   r.author_id as "authorId", r.on_behalf_of as "onBehalfOf", r.current_version_id as "currentVersionId",
   ${iso("r.scheduled_at")} as "scheduledAt", ${iso("r.updated_at")} as "updatedAt"`;

@@ -4,6 +4,7 @@
 // days in the org's time zone.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { withRls, type JwtClaims, type RlsTx } from "@/lib/db/rls";
 import type {
   CampaignStatus,
@@ -15,7 +16,6 @@ import type {
 import type { ListPostsFilters } from "@/lib/posts/schemas";
 
 /** A timestamptz column as an ISO 8601 string. */
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 const nameOf = (alias: string) =>
   sql.raw(`coalesce(nullif(btrim(${alias}.full_name), ''), ${alias}.email)`);
 
@@ -229,19 +229,18 @@ export async function exportPosts(
 }
 
 /** Which of `postIds` are posts of the org the caller may read (a crafted id of another org is not). */
-/** The current status of each post the caller can read. */
-export async function postStatuses(
+/** The status of a post of `orgId` the caller can read, or null. */
+export async function postStatusInOrg(
   claims: JwtClaims,
-  postIds: string[],
-): Promise<Map<string, PostStatus>> {
-  const ids = postIds.filter((id) => isUuid(id));
-  if (!ids.length) return new Map();
+  orgId: string,
+  postId: string,
+): Promise<PostStatus | null> {
+  if (!isUuid(postId)) return null;
   const rows = await withRls(claims, (tx) =>
-    tx.execute<{ id: string; status: PostStatus }>(sql`
-      select p.id, p.status from public.posts p
-      where p.id = any (${`{${ids.join(",")}}`}::uuid[])`),
+    tx.execute<{ status: PostStatus }>(sql`
+      select p.status from public.posts p where p.id = ${postId} and p.org_id = ${orgId}`),
   );
-  return new Map([...rows].map((r) => [r.id, r.status]));
+  return [...rows][0]?.status ?? null;
 }
 
 export async function postIdsInOrg(

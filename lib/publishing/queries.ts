@@ -2,12 +2,11 @@
 // Sandbox feed, and the org's publishing health (its own queue, counted in Postgres).
 import "server-only";
 import { sql } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
 import { getRedis } from "@/lib/redis";
 import { socialNetworks as publishableNetworks } from "@/lib/social/types";
 import type { PostStatus, TargetNetwork, TargetStatus } from "@/lib/posts/constants";
-
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 
 export type TargetPublishing = {
   id: string;

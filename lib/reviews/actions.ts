@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { orgAction, type OrgCtx } from "@/lib/actions/client";
 import { AppError } from "@/lib/errors";
-import { postIdsInOrg } from "@/lib/posts/queries";
+import { requirePostInOrg } from "@/lib/posts/post-in-org";
 import {
   createPreviewLink,
   reviewPost,
@@ -29,12 +29,6 @@ const actor = (ctx: OrgCtx) => ({
   orgSlug: ctx.org.slug,
   userId: ctx.user.id,
 });
-
-/** The post must be one of the org named in the URL: the permission checked was for that org. */
-async function requirePostInOrg(ctx: OrgCtx, postId: string) {
-  const found = await postIdsInOrg(ctx.user.claims, ctx.org.id, [postId]);
-  if (!found.has(postId)) throw new AppError("not_found", "That post does not exist.");
-}
 
 export const reviewStateAction = orgAction(
   "posts.view",

@@ -2,6 +2,7 @@
 // preview links, and the shared preview an outside approver opens (by token, without an account).
 import "server-only";
 import { sql } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { adminExecute } from "@/lib/db/admin";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
 import type { OrgRole } from "@/lib/db/schema";
@@ -9,7 +10,6 @@ import type { PostStatus } from "@/lib/posts/constants";
 import { hashPreviewToken } from "@/lib/reviews/mutations";
 import type { ReviewKind, ReviewSettings } from "@/lib/reviews/schemas";
 
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 const nameOf = (alias: string) =>
   sql.raw(`coalesce(nullif(btrim(${alias}.full_name), ''), ${alias}.email, 'Former member')`);
 

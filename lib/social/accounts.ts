@@ -3,6 +3,7 @@
 // 20261122007000_social_publishing.sql. Tokens are encrypted here before they reach SQL.
 import "server-only";
 import { sql } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
 import { AppError, fromDbError } from "@/lib/errors";
 import type { AuditMeta } from "@/lib/posts/mutations";
@@ -27,8 +28,6 @@ export type SocialAccountItem = {
   /** Posts of the org still scheduled on this account (or that will resolve to it). */
   scheduledCount: number;
 };
-
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 
 /** Every account of the org, connected first, then by network and name. */
 export async function listAccounts(claims: JwtClaims, orgId: string): Promise<SocialAccountItem[]> {

@@ -3,6 +3,7 @@
 // the org and member of its job.
 import "server-only";
 import { sql } from "drizzle-orm";
+import { iso } from "@/lib/db/sql";
 import { withAdmin } from "@/lib/db/admin";
 import type { Tx } from "@/lib/db/pool";
 import { withRls, type JwtClaims } from "@/lib/db/rls";
@@ -44,8 +45,6 @@ export type VoiceProgressItem = {
   version: number;
   updatedAt: string | null;
 };
-
-const iso = (column: string) => sql.raw(`(to_json(${column}) #>> '{}')`);
 
 async function exercisesOf(tx: Tx, orgId: string, userId: string): Promise<VoiceExerciseItem[]> {
   const rows = await tx.execute<VoiceExerciseItem & Record<string, unknown>>(sql`
